@@ -1,0 +1,32 @@
+package io.assent.node.store;
+
+/**
+ * The column families of the node's database. Each id is permanent: never renumber or reuse one. A
+ * retired segment stays in this enum, commented "retained for DB backwards compatibility", so its
+ * id is never taken again.
+ */
+public enum Segment {
+  /** Schema version and other facts about the database itself. */
+  METADATA(0),
+  /** The chain follower's cursor: last applied block number, hash, and index digest. */
+  CHAIN_CURSOR(1),
+  /** Hashes of recently applied blocks, by number, to find the common ancestor of a reorg. */
+  CHAIN_BLOCKS(2),
+  /** Undo records of recently applied block ranges, to roll a reorg back. */
+  CHAIN_UNDO(3),
+  /** DID registry events, by identity, block and log index. */
+  DID_EVENTS(10),
+  /** Per identity: the block of its latest change, and event counters. */
+  DID_IDENTITIES(11);
+
+  private final byte id;
+
+  Segment(int id) {
+    this.id = (byte) id;
+  }
+
+  /** The permanent one-byte id, also the RocksDB column family name suffix. */
+  public byte id() {
+    return id;
+  }
+}
