@@ -18,9 +18,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code assent-node deploy}: deploys Assent's contracts to a chain and writes a node config
- * file naming them (chain id, addresses, the deployment block to sync from). The deployer's key
- * comes from an environment variable, never from a flag (flags show in {@code ps}).
+ * {@code assent-node deploy}: deploys Assent's contracts to a chain and writes a node config file
+ * naming them (chain id, addresses, the deployment block to sync from). The deployer's key comes
+ * from an environment variable, never from a flag (flags show in {@code ps}).
  */
 @Command(
     name = "deploy",
@@ -37,22 +37,36 @@ final class DeployCommand implements Callable<Integer> {
   @Option(
       names = "--deployer-key-env",
       defaultValue = "ASSENT_DEPLOYER_KEY",
-      description = "Environment variable holding the deployer's private key (default: ${DEFAULT-VALUE}).")
+      description =
+          "Environment variable holding the deployer's private key (default: ${DEFAULT-VALUE}).")
   String deployerKeyEnv;
 
   @Option(names = "--out", required = true, description = "The node config file to write.")
   Path out;
 
-  @Option(names = "--data-dir", defaultValue = "data", description = "dataDir written to the config (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--data-dir",
+      defaultValue = "data",
+      description = "dataDir written to the config (default: ${DEFAULT-VALUE}).")
   String dataDir;
 
-  @Option(names = "--http-port", defaultValue = "8080", description = "http.port written to the config (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--http-port",
+      defaultValue = "8080",
+      description = "http.port written to the config (default: ${DEFAULT-VALUE}).")
   int httpPort;
 
-  @Option(names = "--network-name", defaultValue = "dev", description = "A network name DIDs may use besides the hex chain id (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--network-name",
+      defaultValue = "dev",
+      description =
+          "A network name DIDs may use besides the hex chain id (default: ${DEFAULT-VALUE}).")
   String networkName;
 
-  @Option(names = "--confirmations", defaultValue = "0", description = "K written to the config (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--confirmations",
+      defaultValue = "0",
+      description = "K written to the config (default: ${DEFAULT-VALUE}).")
   int confirmations;
 
   @Override
@@ -72,8 +86,7 @@ final class DeployCommand implements Callable<Integer> {
               new PollingTransactionReceiptProcessor(web3j, 100, 600));
       DidRegistryClient registry =
           DidRegistryClient.deploy(web3j, transactions, new DefaultGasProvider());
-      long block =
-          registry.deploymentReceipt().orElseThrow().getBlockNumber().longValueExact();
+      long block = registry.deploymentReceipt().orElseThrow().getBlockNumber().longValueExact();
       writeConfig(chainId, registry.address(), block);
       System.out.printf(
           "deployed DIDRegistry at %s (chain %d, block %d); wrote %s%n",

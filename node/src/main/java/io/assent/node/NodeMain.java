@@ -31,7 +31,8 @@ public final class NodeMain {
             err.println("assent-node: config: " + ex.getMessage());
             return 2;
           }
-          err.println("assent-node: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+          err.println(
+              "assent-node: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
           return 1;
         });
     return cli;

@@ -32,7 +32,8 @@ public final class Artifacts {
           .findFirst()
           .orElseThrow(() -> new IllegalStateException("no " + prefix + "*-all.jar in " + target));
     } catch (IOException e) {
-      throw new IllegalStateException("cannot list " + target + "; build the " + module + " module", e);
+      throw new IllegalStateException(
+          "cannot list " + target + "; build the " + module + " module", e);
     }
   }
 }

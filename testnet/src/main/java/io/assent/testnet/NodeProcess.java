@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An Assent node running as its own JVM process ({@code assent-node run}), so that tests can
- * kill it with SIGKILL like a crash would, and restart it on the same data directory.
+ * An Assent node running as its own JVM process ({@code assent-node run}), so that tests can kill
+ * it with SIGKILL like a crash would, and restart it on the same data directory.
  */
 public final class NodeProcess implements AutoCloseable {
   private static final HttpClient HTTP =
@@ -36,8 +36,8 @@ public final class NodeProcess implements AutoCloseable {
   }
 
   /**
-   * Starts {@code assent-node run --config <config> --http-port <port>} and waits until it
-   * answers {@code /health/live}.
+   * Starts {@code assent-node run --config <config> --http-port <port>} and waits until it answers
+   * {@code /health/live}.
    */
   public static NodeProcess start(
       Path config, int httpPort, Map<String, String> environment, Path log) {

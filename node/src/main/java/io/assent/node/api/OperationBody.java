@@ -22,7 +22,8 @@ record OperationBody(
     String name = body.getString("operation");
     Erc1056Operation operation =
         switch (name) {
-          case "changeOwner" -> new Erc1056Operation.ChangeOwner(identity, address(body, "newOwner"));
+          case "changeOwner" ->
+              new Erc1056Operation.ChangeOwner(identity, address(body, "newOwner"));
           case "addDelegate" ->
               new Erc1056Operation.AddDelegate(
                   identity,
@@ -46,8 +47,7 @@ record OperationBody(
     } catch (IllegalArgumentException e) {
       throw new ApiException(ApiError.INVALID_SIGNATURE, e.getMessage());
     }
-    Optional<BigInteger> nonce =
-        Optional.ofNullable(body.getString("nonce")).map(BigInteger::new);
+    Optional<BigInteger> nonce = Optional.ofNullable(body.getString("nonce")).map(BigInteger::new);
     return new OperationBody(operation, signature, nonce);
   }
 

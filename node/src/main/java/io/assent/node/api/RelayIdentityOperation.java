@@ -6,9 +6,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * {@code POST /v1/identities/{did}/operations}: relays an owner-signed ERC-1056 operation, paid
- * by this node. 202 with the transaction hash once the chain accepted the transaction; the index
- * shows the change once it is mined (and K blocks deep).
+ * {@code POST /v1/identities/{did}/operations}: relays an owner-signed ERC-1056 operation, paid by
+ * this node. 202 with the transaction hash once the chain accepted the transaction; the index shows
+ * the change once it is mined (and K blocks deep).
  */
 public final class RelayIdentityOperation implements Endpoint {
   public static final String OPERATION_ID = "relayIdentityOperation";
@@ -18,8 +18,7 @@ public final class RelayIdentityOperation implements Endpoint {
   private final IdentityRelay relay;
 
   /**
-   * @param relay null when this node has no relayer key: every request then gets 503
-   *     relayDisabled
+   * @param relay null when this node has no relayer key: every request then gets 503 relayDisabled
    */
   public RelayIdentityOperation(Blocking blocking, DidParam didParam, IdentityRelay relay) {
     this.blocking = blocking;

@@ -47,7 +47,8 @@ public final class IdentityRelay {
     IdentityState state = state(operation.identity());
     if (state.deactivated()) {
       throw new RelayException(
-          RelayException.Reason.DEACTIVATED, "identity " + operation.identity() + " is deactivated");
+          RelayException.Reason.DEACTIVATED,
+          "identity " + operation.identity() + " is deactivated");
     }
     if (claimedNonce.isPresent() && !claimedNonce.get().equals(state.ownerNonce())) {
       throw new RelayException(
