@@ -34,6 +34,8 @@ class ChainFollowerLoopTest {
       follower.start();
 
       assertThat(follower.awaitSynced(3, Duration.ofSeconds(10))).isTrue();
+      // Listeners run right after the status is published, on the follower's thread.
+      await().atMost(Duration.ofSeconds(10)).until(() -> applied.contains(3L));
       assertThat(applied).startsWith(2L, 3L);
 
       chain.down = true;

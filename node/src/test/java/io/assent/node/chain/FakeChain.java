@@ -26,10 +26,10 @@ final class FakeChain implements ChainSource {
 
   private final List<Block> blocks = new ArrayList<>();
   private long forks;
-  boolean down;
+  volatile boolean down;
 
   /** Blocks the endpoint pretends not to know (a lagging node behind a load balancer). */
-  final Set<Long> hidden = new java.util.HashSet<>();
+  final Set<Long> hidden = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   Runnable afterLogs = () -> {};
   int logCalls;
