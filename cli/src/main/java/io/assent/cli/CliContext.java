@@ -22,11 +22,15 @@ public record CliContext(
     env = Map.copyOf(env);
   }
 
-  /** The real process: {@link System#getenv()}, {@code user.home}, stdio and the console. */
+  /**
+   * The real process: {@link System#getenv()}, the home directory ({@code $HOME} like other
+   * command-line tools, else {@code user.home}), stdio and the console.
+   */
   public static CliContext system() {
+    String home = System.getenv("HOME");
     return new CliContext(
         System.getenv(),
-        Path.of(System.getProperty("user.home")),
+        Path.of(home == null || home.isBlank() ? System.getProperty("user.home") : home),
         System.in,
         new PrintWriter(System.out, true, StandardCharsets.UTF_8),
         new PrintWriter(System.err, true, StandardCharsets.UTF_8),

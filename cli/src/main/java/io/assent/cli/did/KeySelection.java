@@ -8,8 +8,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 
-/** {@code --key} and {@code --keystore}: the key a DID command works with. */
-public final class KeySelection {
+/**
+ * {@code --key} and {@code --keystore}: the key a DID command works with. Extended by {@link
+ * SignerOptions}.
+ */
+public class KeySelection {
 
   @Option(
       names = "--key",

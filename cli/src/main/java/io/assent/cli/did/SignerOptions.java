@@ -2,20 +2,18 @@ package io.assent.cli.did;
 
 import io.assent.cli.CliException;
 import io.assent.cli.key.KeyEntry;
-import io.assent.cli.key.Keystore;
 import io.assent.contracts.did.DidEthr;
 import java.math.BigInteger;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
 /**
  * Which key signs, and for which identity. By default the identity is the key's own address; with
  * {@code --did} it is another identity that the key currently owns.
  */
-public final class SignerOptions {
+public final class SignerOptions extends KeySelection {
 
-  @ArgGroup(validate = false)
-  KeySelection keys = new KeySelection();
+  // Not a nested group holding a KeySelection: picocli re-creates a matched group's object, and
+  // a nested group that was not matched itself would then lose its defaults (--key, --keystore).
 
   @Option(
       names = "--did",
@@ -23,14 +21,6 @@ public final class SignerOptions {
       converter = DidConverter.class,
       description = "Act on this DID (owned by the key) instead of the key's own DID.")
   DidEthr did;
-
-  public Keystore keystore() {
-    return keys.keystore();
-  }
-
-  public KeyEntry key(Keystore store) {
-    return keys.key(store);
-  }
 
   /**
    * The DID acted on, in address form on {@code chainId}: {@code --did} (which must name that chain
