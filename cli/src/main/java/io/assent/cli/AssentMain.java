@@ -44,7 +44,7 @@ import picocli.CommandLine.Spec;
       "  assent did show --key alice",
       "  assent did add-service --type ConsentService --endpoint https://node.example",
       "  assent did resolve did:ethr:0x7a69:0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266",
-      "  assent help did add-key",
+      "  assent did help add-key          (or: assent did add-key --help)",
       "",
       "Settings: each flag marked (setting) takes its default from, lowest first: the built-in"
           + " default < the config file (~/.assent/config.properties, or --config FILE, or"

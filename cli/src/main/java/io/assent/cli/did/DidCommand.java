@@ -1,5 +1,6 @@
 package io.assent.cli.did;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Spec;
       DidAddDelegate.class,
       DidRevokeDelegate.class,
       DidChangeOwner.class,
-      DidDeactivate.class
+      DidDeactivate.class,
+      CommandLine.HelpCommand.class
     },
     footerHeading = "%nExamples:%n",
     footer = {

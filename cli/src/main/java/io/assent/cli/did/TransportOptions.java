@@ -105,8 +105,8 @@ public final class TransportOptions {
     return actual;
   }
 
+  /** {@code --timeout}; the setting always has a value (built-in 120s). */
   public Duration timeout() {
-    return Duration.ofSeconds(
-        timeout == null ? 120 : timeout.min(BigInteger.valueOf(86_400 * 365)).longValueExact());
+    return Duration.ofSeconds(timeout == null ? 120 : timeout.longValueExact());
   }
 }

@@ -1,5 +1,6 @@
 package io.assent.cli.key;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -18,7 +19,14 @@ import picocli.CommandLine.Spec;
       ""
     },
     commandListHeading = "%nCommands:%n",
-    subcommands = {KeyNew.class, KeyList.class, KeyImport.class, KeyExport.class, KeyDelete.class},
+    subcommands = {
+      KeyNew.class,
+      KeyList.class,
+      KeyImport.class,
+      KeyExport.class,
+      KeyDelete.class,
+      CommandLine.HelpCommand.class
+    },
     footerHeading = "%nExamples:%n",
     footer = {
       "  assent key new --name alice",

@@ -314,6 +314,32 @@ class DidNodeModeTest {
             "assent: cannot resolve did:ethr:0x5:" + ADDRESS + ": notFound: unknown network 0x5");
   }
 
+  @Test
+  void typedNodeBeatsAnRpcEndpointFromTheEnvironment() {
+    cli.env("ASSENT_RPC", "http://127.0.0.1:1").env("ASSENT_REGISTRY", FakeNode.REGISTRY);
+
+    Result viaEnvRpc = cli.run("did", "add-service", "--type", "S", "--endpoint", "x");
+    Result viaTypedNode =
+        cli.run("did", "add-service", "--node", node.url(), "--type", "S", "--endpoint", "x");
+
+    assertThat(viaEnvRpc.exitCode()).isEqualTo(1);
+    assertThat(viaEnvRpc.err()).contains("cannot reach the JSON-RPC endpoint http://127.0.0.1:1");
+    assertThat(viaTypedNode.exitCode()).as(viaTypedNode.err()).isZero();
+    assertThat(node.posts()).hasSize(1);
+  }
+
+  @Test
+  void resolveWithoutDidResolvesTheKeysDid() {
+    node.resolveBody = "{\"didDocument\":{\"id\":\"" + DID + "\"},\"didResolutionMetadata\":{}}";
+
+    Result result = cli.run("did", "resolve", "--key", "alice");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(node.requests)
+        .extracting(FakeNode.Request::path)
+        .containsExactly("/v1/status", "/1.0/identifiers/" + DID);
+  }
+
   private static String recover(Erc1056Operation operation, JsonNode body) {
     return Erc1056SignedHash.recoverSigner(
         FakeNode.REGISTRY,

@@ -127,6 +127,24 @@ class KeyCommandsTest {
   }
 
   @Test
+  void typedPasswordEnvBeatsAPasswordFileFromTheConfig() throws Exception {
+    Path passwordFile = home.resolve("pw.txt");
+    Files.writeString(passwordFile, "from-config-file\n");
+    Files.createDirectories(home.resolve(".assent"));
+    Files.writeString(home.resolve(".assent/config.properties"), "password-file=" + passwordFile);
+    cli.env("TYPED", "typed-env");
+
+    assertThat(cli.run("key", "new", "--name", "a", "--password-env", "TYPED").exitCode()).isZero();
+    assertThat(cli.run("key", "new", "--name", "b").exitCode()).isZero();
+
+    Path keystore = home.resolve(".assent/keystore");
+    assertThat(WalletUtils.loadCredentials("typed-env", keystore.resolve("a.json").toFile()))
+        .isNotNull();
+    assertThat(WalletUtils.loadCredentials("from-config-file", keystore.resolve("b.json").toFile()))
+        .isNotNull();
+  }
+
+  @Test
   void importFromPrivateKeySourcesGivesTheRightAddress() throws Exception {
     Path keyFile = home.resolve("key.hex");
     Files.writeString(keyFile, DEV_KEY + "\n");
