@@ -11,11 +11,17 @@ pragma solidity 0.8.37;
 ///    to the identity's own key instead, which resolvers ignore anyway.
 ///  - A signature that recovers to 0x0 is always refused.
 contract DIDRegistry {
-    mapping(address => address) public owners;
+    /// @dev The owner and the deactivation flag share one storage slot, so the owner check
+    /// of every write costs one cold SLOAD, as in the reference registry.
+    struct Ownership {
+        address owner;
+        bool deactivated;
+    }
+
+    mapping(address => Ownership) private ownership;
     mapping(address => mapping(bytes32 => mapping(address => uint256))) public delegates;
     mapping(address => uint256) public changed;
     mapping(address => uint256) public nonce;
-    mapping(address => bool) public deactivated;
 
     event DIDOwnerChanged(address indexed identity, address owner, uint256 previousChange);
 
@@ -38,13 +44,23 @@ contract DIDRegistry {
     error NotOwner(address identity, address actor);
     error BadSignature();
 
+    /// @notice The owner last set by changeOwner; 0x0 if never set, or once deactivated.
+    function owners(address identity) public view returns (address) {
+        return ownership[identity].owner;
+    }
+
+    /// @notice True once the identity's owner was changed to 0x0 (final).
+    function deactivated(address identity) public view returns (bool) {
+        return ownership[identity].deactivated;
+    }
+
     /// @notice The current owner: the identity itself until changed, 0x0 once deactivated.
     function identityOwner(address identity) public view returns (address) {
-        if (deactivated[identity]) {
+        Ownership memory current = ownership[identity];
+        if (current.deactivated) {
             return address(0);
         }
-        address owner = owners[identity];
-        return owner == address(0) ? identity : owner;
+        return current.owner == address(0) ? identity : current.owner;
     }
 
     /// @notice True while the delegate's validity lies in the future.
@@ -95,10 +111,7 @@ contract DIDRegistry {
         internal
         onlyOwner(identity, actor)
     {
-        owners[identity] = newOwner;
-        if (newOwner == address(0)) {
-            deactivated[identity] = true;
-        }
+        ownership[identity] = Ownership(newOwner, newOwner == address(0));
         emit DIDOwnerChanged(identity, newOwner, changed[identity]);
         changed[identity] = block.number;
     }

@@ -29,4 +29,14 @@ public enum Segment {
   public byte id() {
     return id;
   }
+
+  /** The segment with this permanent id; for decoding records that name a segment. */
+  public static Segment fromId(byte id) {
+    for (Segment segment : values()) {
+      if (segment.id == id) {
+        return segment;
+      }
+    }
+    throw new IllegalArgumentException("unknown segment id " + (id & 0xff));
+  }
 }

@@ -1,0 +1,201 @@
+package io.assent.node;
+
+import io.assent.contracts.did.DidRegistryClient;
+import io.assent.node.api.ApiServer;
+import io.assent.node.api.Blocking;
+import io.assent.node.api.DidParam;
+import io.assent.node.api.Endpoint;
+import io.assent.node.api.GetIdentity;
+import io.assent.node.api.GetOpenApi;
+import io.assent.node.api.GetStatus;
+import io.assent.node.api.HealthLive;
+import io.assent.node.api.HealthReady;
+import io.assent.node.api.RelayIdentityOperation;
+import io.assent.node.api.ResolveDid;
+import io.assent.node.chain.ChainFollower;
+import io.assent.node.chain.FollowerConfig;
+import io.assent.node.config.NodeConfig;
+import io.assent.node.identity.DidNetwork;
+import io.assent.node.identity.DidResolver;
+import io.assent.node.identity.IdentityIndexer;
+import io.assent.node.relay.IdentityRelay;
+import io.assent.node.relay.IdentityState;
+import io.assent.node.store.DatabaseMetadata;
+import io.assent.node.store.KeyValueStore;
+import io.assent.node.store.RocksDbKeyValueStore;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.web3j.crypto.Credentials;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.http.HttpService;
+import org.web3j.tx.FastRawTransactionManager;
+import org.web3j.tx.ReadonlyTransactionManager;
+import org.web3j.tx.TransactionManager;
+import org.web3j.tx.gas.DefaultGasProvider;
+import org.web3j.tx.response.PollingTransactionReceiptProcessor;
+
+/**
+ * The composition root: builds the node's parts from its config, in dependency order, and stops
+ * them in reverse. Nothing else constructs services.
+ */
+public final class AssentNode implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(AssentNode.class);
+  private static final int API_WORKERS = 16;
+
+  private final Web3j web3j;
+  private final KeyValueStore store;
+  private final ChainFollower follower;
+  private final DidResolver resolver;
+  private final Vertx vertx;
+  private final ApiServer api;
+  private final int httpPort;
+  private boolean closed;
+
+  private AssentNode(
+      Web3j web3j,
+      KeyValueStore store,
+      ChainFollower follower,
+      DidResolver resolver,
+      Vertx vertx,
+      ApiServer api,
+      int httpPort) {
+    this.web3j = web3j;
+    this.store = store;
+    this.follower = follower;
+    this.resolver = resolver;
+    this.vertx = vertx;
+    this.api = api;
+    this.httpPort = httpPort;
+  }
+
+  /** Opens the index, starts following the chain and serving HTTP. */
+  public static AssentNode start(NodeConfig config) {
+    LOG.info("starting with {}", config);
+    NodeConfig.Chain chain = config.chain();
+    Web3j web3j = Web3j.build(new HttpService(chain.rpcUrl()));
+    KeyValueStore store = RocksDbKeyValueStore.open(config.dataDir());
+    Vertx vertx = null;
+    ChainFollower follower = null;
+    try {
+      DatabaseMetadata.initOrVerify(store, chain.chainId(), Clock.systemUTC());
+      IdentityIndexer indexer = new IdentityIndexer(config.didRegistry());
+      follower = new ChainFollower(web3j, store, List.of(indexer), followerConfig(chain));
+      Set<String> names = new HashSet<>(chain.networkNames());
+      DidNetwork network = new DidNetwork(chain.chainId(), names);
+      DidResolver resolver =
+          new DidResolver(store, network, new RpcBlockTimestamps(web3j), Clock.systemUTC());
+      IdentityRelay relay = relay(config, web3j);
+
+      vertx = Vertx.vertx();
+      WorkerExecutor workers = vertx.createSharedWorkerExecutor("api", API_WORKERS);
+      Blocking blocking = new Blocking(workers);
+      DidParam didParam = new DidParam(did -> network.accepts(did.networkOrMainnet()));
+      String networkName =
+          chain.networkNames().isEmpty() ? network.hexChainId() : chain.networkNames().get(0);
+      ChainFollower sync = follower;
+      List<Endpoint> endpoints =
+          List.of(
+              new ResolveDid(blocking, resolver),
+              new GetIdentity(
+                  blocking,
+                  didParam,
+                  relay != null ? relay : readOnlyRelay(config, web3j),
+                  config.didRegistry(),
+                  chain.chainId()),
+              new RelayIdentityOperation(blocking, didParam, relay),
+              new GetStatus(
+                  sync::status,
+                  chain.chainId(),
+                  networkName,
+                  config.didRegistry(),
+                  chain.confirmations()),
+              new HealthLive(),
+              new HealthReady(sync::status, chain.confirmations()),
+              new GetOpenApi(ApiServer.openApiDocument()));
+      ApiServer api = new ApiServer(vertx, endpoints, config.http().bodyLimitBytes());
+      int port = api.start(config.http().host(), config.http().port()).await();
+      follower.start();
+      LOG.info("listening on http://{}:{}", config.http().host(), port);
+      return new AssentNode(web3j, store, follower, resolver, vertx, api, port);
+    } catch (RuntimeException e) {
+      if (follower != null) {
+        follower.close();
+      }
+      if (vertx != null) {
+        vertx.close().await();
+      }
+      store.close();
+      web3j.shutdown();
+      throw e;
+    }
+  }
+
+  private static FollowerConfig followerConfig(NodeConfig.Chain chain) {
+    return FollowerConfig.defaults()
+        .withStartBlock(chain.startBlock())
+        .withConfirmations(chain.confirmations())
+        .withMaxBlockRange(chain.rangeSize())
+        .withPollInterval(chain.pollInterval());
+  }
+
+  /** The relay, paid by the relayer key; null when none is configured. */
+  private static IdentityRelay relay(NodeConfig config, Web3j web3j) {
+    if (config.relayerKey() == null) {
+      return null;
+    }
+    Credentials relayer = Credentials.create(config.relayerKey());
+    TransactionManager transactions =
+        new FastRawTransactionManager(
+            web3j,
+            relayer,
+            config.chain().chainId(),
+            new PollingTransactionReceiptProcessor(web3j, 200, 300));
+    LOG.info("relaying identity operations, paid by {}", relayer.getAddress());
+    return new IdentityRelay(
+        DidRegistryClient.load(
+            config.didRegistry(), web3j, transactions, new DefaultGasProvider()));
+  }
+
+  /** Reads identity state without a key (the relay endpoint then answers relayDisabled). */
+  private static IdentityRelay readOnlyRelay(NodeConfig config, Web3j web3j) {
+    TransactionManager readOnly = new ReadonlyTransactionManager(web3j, IdentityState.ZERO_ADDRESS);
+    return new IdentityRelay(
+        DidRegistryClient.load(config.didRegistry(), web3j, readOnly, new DefaultGasProvider()));
+  }
+
+  public int httpPort() {
+    return httpPort;
+  }
+
+  public ChainFollower follower() {
+    return follower;
+  }
+
+  public DidResolver resolver() {
+    return resolver;
+  }
+
+  /** Stops serving, stops the follower, closes the index. Safe to call twice. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      api.stop().await();
+    } catch (RuntimeException e) {
+      LOG.warn("stopping HTTP", e);
+    }
+    follower.close();
+    vertx.close().await();
+    store.close();
+    web3j.shutdown();
+  }
+}

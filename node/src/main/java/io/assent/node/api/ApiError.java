@@ -1,0 +1,53 @@
+package io.assent.node.api;
+
+/**
+ * Every error the API returns, with its stable code (the problem's {@code code} member and the last
+ * segment of its {@code type} URI) and HTTP status. Codes are a public contract: never rename or
+ * reuse one.
+ */
+public enum ApiError {
+  INVALID_DID("invalidDid", 400, "Invalid DID"),
+  UNKNOWN_NETWORK("unknownNetwork", 400, "DID of another network"),
+  INVALID_REQUEST("invalidRequest", 400, "Invalid request"),
+  INVALID_SIGNATURE("invalidSignature", 400, "Invalid signature"),
+  NOT_OWNER("notOwner", 403, "Signer is not the identity's owner"),
+  NOT_FOUND("notFound", 404, "Not found"),
+  METHOD_NOT_ALLOWED("methodNotAllowed", 405, "Method not allowed"),
+  STALE_NONCE("staleNonce", 409, "Stale nonce"),
+  DEACTIVATED("deactivated", 410, "Identity deactivated"),
+  PAYLOAD_TOO_LARGE("payloadTooLarge", 413, "Request body too large"),
+  UNSUPPORTED_MEDIA_TYPE("unsupportedMediaType", 415, "Unsupported media type"),
+  TRANSACTION_REJECTED("transactionRejected", 422, "Transaction rejected by the chain"),
+  INTERNAL_ERROR("internalError", 500, "Internal error"),
+  RELAY_DISABLED("relayDisabled", 503, "This node does not relay"),
+  CHAIN_UNAVAILABLE("chainUnavailable", 503, "Chain RPC unavailable");
+
+  /** Base of the problem type URIs. */
+  public static final String TYPE_BASE = "https://assent.dev/problems/";
+
+  private final String code;
+  private final int status;
+  private final String title;
+
+  ApiError(String code, int status, String title) {
+    this.code = code;
+    this.status = status;
+    this.title = title;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public String type() {
+    return TYPE_BASE + code;
+  }
+}

@@ -1,0 +1,63 @@
+package io.assent.node.api;
+
+import io.assent.node.NodeVersion;
+import io.assent.node.chain.SyncStatus;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.function.Supplier;
+
+/**
+ * {@code GET /v1/status}: chain id, contract addresses, chain head, synced block and the index
+ * digest, by which two nodes synced to the same block can be compared.
+ */
+public final class GetStatus implements Endpoint {
+  public static final String OPERATION_ID = "getStatus";
+
+  private final Supplier<SyncStatus> sync;
+  private final long chainId;
+  private final String networkName;
+  private final String didRegistry;
+  private final int confirmations;
+
+  public GetStatus(
+      Supplier<SyncStatus> sync,
+      long chainId,
+      String networkName,
+      String didRegistry,
+      int confirmations) {
+    this.sync = sync;
+    this.chainId = chainId;
+    this.networkName = networkName;
+    this.didRegistry = didRegistry;
+    this.confirmations = confirmations;
+  }
+
+  @Override
+  public String operationId() {
+    return OPERATION_ID;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    SyncStatus status = sync.get();
+    JsonObject body =
+        new JsonObject()
+            .put("version", NodeVersion.version())
+            .put("chainId", chainId)
+            .put("networkName", networkName)
+            .put("contracts", new JsonObject().put("didRegistry", didRegistry))
+            .put("chainHead", status.chainHead() < 0 ? null : status.chainHead())
+            .put("syncedBlock", status.syncedBlock())
+            .put("syncedBlockHash", status.syncedBlockHash())
+            .put("confirmations", confirmations)
+            .put("indexDigest", status.indexDigest())
+            .put("rpcReachable", status.rpcReachable());
+    if (status.lastError() != null) {
+      body.put("lastError", status.lastError());
+    }
+    if (status.halted()) {
+      body.put("halted", true);
+    }
+    Reply.json(body).writeTo(ctx);
+  }
+}

@@ -1,0 +1,81 @@
+package io.assent.node.store;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Facts about the database itself, written on first open: the schema version of its layout, when it
+ * was created, and the chain it indexes. A node refuses a database with a newer schema (written by
+ * a newer node) or for another chain, instead of misreading it.
+ *
+ * <p>Encoding (segment METADATA, key {@code "database"}): schema version (4 bytes) first, so that
+ * any version can read it before the rest; then created-at epoch milliseconds (8) and chain id (8),
+ * big-endian. Later versions may append fields.
+ */
+public record DatabaseMetadata(int schemaVersion, Instant createdAt, long chainId) {
+
+  /** The layout this code reads and writes. Bump it (and add a migration) on any change. */
+  public static final int CURRENT_SCHEMA_VERSION = 1;
+
+  static final byte[] KEY = "database".getBytes(StandardCharsets.UTF_8);
+
+  /**
+   * Returns the stored metadata, writing it first if the database is new. Throws {@link
+   * IncompatibleDatabaseException} if the database has a newer schema or another chain id.
+   */
+  public static DatabaseMetadata initOrVerify(KeyValueStore store, long chainId, Clock clock) {
+    var stored = store.get(Segment.METADATA, KEY);
+    if (stored.isEmpty()) {
+      DatabaseMetadata created =
+          new DatabaseMetadata(
+              CURRENT_SCHEMA_VERSION, Instant.ofEpochMilli(clock.millis()), chainId);
+      try (Transaction tx = store.startTransaction()) {
+        tx.put(Segment.METADATA, KEY, created.encode());
+        tx.commit();
+      }
+      return created;
+    }
+    DatabaseMetadata metadata = decode(stored.get());
+    if (metadata.chainId != chainId) {
+      throw new IncompatibleDatabaseException(
+          "the database indexes chain id "
+              + metadata.chainId
+              + " but the node is configured for chain id "
+              + chainId
+              + "; use another data directory");
+    }
+    return metadata;
+  }
+
+  byte[] encode() {
+    return ByteBuffer.allocate(20)
+        .putInt(schemaVersion)
+        .putLong(createdAt.toEpochMilli())
+        .putLong(chainId)
+        .array();
+  }
+
+  /** Decodes the record, refusing a schema version this code does not know. */
+  static DatabaseMetadata decode(byte[] bytes) {
+    if (bytes.length < Integer.BYTES) {
+      throw new IncompatibleDatabaseException("the database metadata record is corrupt");
+    }
+    ByteBuffer buffer = ByteBuffer.wrap(bytes);
+    int version = buffer.getInt();
+    if (version > CURRENT_SCHEMA_VERSION) {
+      throw new IncompatibleDatabaseException(
+          "the database has schema version "
+              + version
+              + ", newer than this node supports ("
+              + CURRENT_SCHEMA_VERSION
+              + "); upgrade the node or use another data directory");
+    }
+    if (version < 1 || buffer.remaining() < 16) {
+      throw new IncompatibleDatabaseException(
+          "the database metadata record is corrupt (schema version " + version + ")");
+    }
+    return new DatabaseMetadata(version, Instant.ofEpochMilli(buffer.getLong()), buffer.getLong());
+  }
+}

@@ -1,0 +1,246 @@
+package io.assent.node.store;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.DBOptions;
+import org.rocksdb.Options;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.WriteOptions;
+
+/**
+ * The node's database: RocksDB with one column family per {@link Segment}, named {@code seg-<id>},
+ * created on open. Every commit is a synced write (the write-ahead log is fsynced before {@code
+ * commit} returns), so an acknowledged transaction survives {@code kill -9}.
+ *
+ * <p>Thread-safe. {@link #close()} frees every native handle, including those of streams and
+ * transactions still open; using any of them afterwards throws {@link IllegalStateException} rather
+ * than touching freed memory.
+ */
+public final class RocksDbKeyValueStore implements KeyValueStore {
+
+  static {
+    RocksDB.loadLibrary();
+  }
+
+  private final Path directory;
+  private final DBOptions dbOptions;
+  private final ColumnFamilyOptions columnOptions;
+  private final WriteOptions syncWrites;
+  private final ReadOptions reads;
+  private final RocksDB db;
+  private final List<ColumnFamilyHandle> allHandles;
+  private final Map<Segment, ColumnFamilyHandle> handles;
+  private final NativeResources resources = new NativeResources();
+  private final ReadWriteLock lock = new ReentrantReadWriteLock();
+  private boolean closed;
+
+  private RocksDbKeyValueStore(
+      Path directory,
+      DBOptions dbOptions,
+      ColumnFamilyOptions columnOptions,
+      RocksDB db,
+      List<ColumnFamilyHandle> allHandles,
+      Map<Segment, ColumnFamilyHandle> handles) {
+    this.directory = directory;
+    this.dbOptions = dbOptions;
+    this.columnOptions = columnOptions;
+    this.db = db;
+    this.allHandles = allHandles;
+    this.handles = handles;
+    this.syncWrites = new WriteOptions().setSync(true);
+    this.reads = new ReadOptions();
+  }
+
+  /** Opens (creating if needed) the database in {@code directory}. */
+  public static RocksDbKeyValueStore open(Path directory) {
+    DBOptions dbOptions =
+        new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true);
+    ColumnFamilyOptions columnOptions = new ColumnFamilyOptions();
+    try {
+      Files.createDirectories(directory);
+      List<byte[]> names = columnFamilyNames(directory);
+      List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+      for (byte[] name : names) {
+        descriptors.add(new ColumnFamilyDescriptor(name, columnOptions));
+      }
+      List<ColumnFamilyHandle> allHandles = new ArrayList<>();
+      RocksDB db = RocksDB.open(dbOptions, directory.toString(), descriptors, allHandles);
+      Map<Segment, ColumnFamilyHandle> handles = new EnumMap<>(Segment.class);
+      for (Segment segment : Segment.values()) {
+        byte[] name = columnFamilyName(segment);
+        for (int i = 0; i < names.size(); i++) {
+          if (Arrays.equals(names.get(i), name)) {
+            handles.put(segment, allHandles.get(i));
+          }
+        }
+      }
+      return new RocksDbKeyValueStore(directory, dbOptions, columnOptions, db, allHandles, handles);
+    } catch (RocksDBException | IOException e) {
+      columnOptions.close();
+      dbOptions.close();
+      throw new StorageException("cannot open the database in " + directory, e);
+    }
+  }
+
+  /** The column family of a segment: {@code seg-<id>}, the id in decimal. */
+  static byte[] columnFamilyName(Segment segment) {
+    return ("seg-" + (segment.id() & 0xff)).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The default family, one per segment, and any family already in the database (RocksDB must open
+   * them all; one a newer node created is kept but not used).
+   */
+  private static List<byte[]> columnFamilyNames(Path directory) throws RocksDBException {
+    List<byte[]> names = new ArrayList<>();
+    names.add(RocksDB.DEFAULT_COLUMN_FAMILY);
+    for (Segment segment : Segment.values()) {
+      names.add(columnFamilyName(segment));
+    }
+    if (Files.exists(directory.resolve("CURRENT"))) {
+      try (Options options = new Options()) {
+        for (byte[] existing : RocksDB.listColumnFamilies(options, directory.toString())) {
+          if (names.stream().noneMatch(n -> Arrays.equals(n, existing))) {
+            names.add(existing);
+          }
+        }
+      }
+    }
+    return names;
+  }
+
+  public Path directory() {
+    return directory;
+  }
+
+  @Override
+  public Optional<byte[]> get(Segment segment, byte[] key) {
+    return guarded(
+        () -> {
+          try {
+            return Optional.ofNullable(db.get(handle(segment), reads, key));
+          } catch (RocksDBException e) {
+            throw new StorageException("read failed in " + segment, e);
+          }
+        });
+  }
+
+  @Override
+  public Stream<KeyValue> stream(Segment segment, byte[] prefix) {
+    return iterate(segment, prefix, false);
+  }
+
+  @Override
+  public Stream<KeyValue> streamReverse(Segment segment, byte[] prefix) {
+    return iterate(segment, prefix, true);
+  }
+
+  private Stream<KeyValue> iterate(Segment segment, byte[] prefix, boolean reverse) {
+    return guarded(
+        () ->
+            RocksDbPrefixSpliterator.stream(
+                this,
+                resources,
+                resources.register(db.newIterator(handle(segment))),
+                prefix,
+                reverse));
+  }
+
+  @Override
+  public Transaction startTransaction() {
+    return guarded(() -> RocksDbTransaction.start(this));
+  }
+
+  /** Frees every native handle; idempotent. */
+  @Override
+  public void close() {
+    lock.writeLock().lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      resources.releaseAll();
+      for (ColumnFamilyHandle handle : allHandles) {
+        handle.close();
+      }
+      db.close();
+      syncWrites.close();
+      reads.close();
+      columnOptions.close();
+      dbOptions.close();
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** Runs {@code action} while the store cannot close, or throws if it already is closed. */
+  <T> T guarded(Supplier<T> action) {
+    lock.readLock().lock();
+    try {
+      if (closed) {
+        throw new IllegalStateException("the store is closed: " + directory);
+      }
+      return action.get();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /**
+   * Closes a native resource of {@code owner} unless it is already closed; a no-op once the store
+   * is closed (the store freed it then).
+   */
+  void release(NativeResources owner, AutoCloseable resource) {
+    lock.readLock().lock();
+    try {
+      if (!closed) {
+        owner.release(resource);
+      }
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** Open streams and transactions; for tests that check nothing leaks. */
+  int openHandles() {
+    return resources.size();
+  }
+
+  RocksDB db() {
+    return db;
+  }
+
+  ReadOptions reads() {
+    return reads;
+  }
+
+  WriteOptions syncWrites() {
+    return syncWrites;
+  }
+
+  NativeResources resources() {
+    return resources;
+  }
+
+  ColumnFamilyHandle handle(Segment segment) {
+    return handles.get(segment);
+  }
+}

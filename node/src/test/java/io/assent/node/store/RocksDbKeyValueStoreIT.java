@@ -1,0 +1,86 @@
+package io.assent.node.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
+
+class RocksDbKeyValueStoreIT extends KeyValueStoreContract {
+
+  @TempDir Path dir;
+
+  @Override
+  protected KeyValueStore openStore() {
+    return RocksDbKeyValueStore.open(dir.resolve("db"));
+  }
+
+  @Test
+  void committedWritesSurviveReopeningAndUncommittedOnesDoNot() {
+    commit(Segment.DID_EVENTS, b(1), b(10));
+    Transaction pending = store.startTransaction();
+    pending.put(Segment.DID_EVENTS, b(2), b(20));
+    store.close();
+    store = openStore();
+    assertThat(store.get(Segment.DID_EVENTS, b(1)))
+        .hasValueSatisfying(v -> assertThat(v).containsExactly(10));
+    assertThat(store.get(Segment.DID_EVENTS, b(2))).isEmpty();
+    assertThatThrownBy(() -> pending.put(Segment.DID_EVENTS, b(3), b(3)))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void createsOneColumnFamilyPerSegment() throws Exception {
+    store.close();
+    List<String> names;
+    try (Options options = new Options()) {
+      names =
+          RocksDB.listColumnFamilies(options, dir.resolve("db").toString()).stream()
+              .map(n -> new String(n, StandardCharsets.UTF_8))
+              .toList();
+    }
+    assertThat(names).contains("seg-0", "seg-1", "seg-2", "seg-3", "seg-10", "seg-11");
+    store = openStore();
+  }
+
+  @Test
+  void closingAStreamOrTransactionFreesItsHandle() {
+    RocksDbKeyValueStore rocks = (RocksDbKeyValueStore) store;
+    commit(Segment.DID_EVENTS, b(1), b(1), b(2), b(2));
+    try (Stream<KeyValue> s = store.stream(Segment.DID_EVENTS, b())) {
+      assertThat(s.findFirst()).isPresent();
+      assertThat(rocks.openHandles()).isEqualTo(1);
+    }
+    try (Transaction tx = store.startTransaction()) {
+      try (Stream<KeyValue> s = tx.streamReverse(Segment.DID_EVENTS, b())) {
+        assertThat(s.findFirst()).isPresent();
+      }
+      assertThat(rocks.openHandles()).isEqualTo(1);
+    }
+    assertThat(rocks.openHandles()).isZero();
+  }
+
+  @Test
+  void closingTheStoreFreesOpenStreamsAndTransactions() {
+    commit(Segment.DID_EVENTS, b(1), b(1), b(2), b(2));
+    Stream<KeyValue> stream = store.stream(Segment.DID_EVENTS, b());
+    Iterator<KeyValue> it = stream.iterator();
+    assertThat(it.next().key()).containsExactly(1);
+    Transaction tx = store.startTransaction();
+    Stream<KeyValue> txStream = tx.stream(Segment.DID_EVENTS, b());
+    store.close();
+    assertThatThrownBy(it::next).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> txStream.findFirst()).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> tx.get(Segment.DID_EVENTS, b(1)))
+        .isInstanceOf(IllegalStateException.class);
+    stream.close();
+    tx.close();
+  }
+}
