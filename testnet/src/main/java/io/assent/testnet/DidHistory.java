@@ -14,9 +14,9 @@ import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
 
 /**
- * Writes DID histories to a registry as signed operations relayed by the client's account, so
- * the identities need no ETH. Reads each owner's registry nonce from the chain once, then tracks
- * it itself.
+ * Writes DID histories to a registry as signed operations relayed by the client's account, so the
+ * identities need no ETH. Reads each owner's registry nonce from the chain once, then tracks it
+ * itself.
  */
 public final class DidHistory {
   private final DidRegistryClient registry;

@@ -55,7 +55,8 @@ class NodeCrashRecoveryIT {
           node.kill9();
           node.restart();
         }
-        crashedDigest = client.awaitSyncedTo(head, Duration.ofSeconds(120)).get("indexDigest").asText();
+        crashedDigest =
+            client.awaitSyncedTo(head, Duration.ofSeconds(120)).get("indexDigest").asText();
         Path freshConfig = withDataDir(config, dir.resolve("fresh-data"));
         try (NodeProcess fresh =
             NodeProcess.start(freshConfig, Anvil.freePort(), Map.of(), dir.resolve("fresh.log"))) {

@@ -15,8 +15,8 @@ import org.web3j.crypto.Credentials;
 
 /**
  * A reorg on the dev chain that drops DID changes a node has already indexed, replaced by other
- * changes: the node's index ends equal to that of a node that synced the final chain from
- * scratch (same digest, same documents), and the dropped changes are gone from its documents.
+ * changes: the node's index ends equal to that of a node that synced the final chain from scratch
+ * (same digest, same documents), and the dropped changes are gone from its documents.
  */
 class NodeReorgIT {
 
