@@ -41,8 +41,8 @@ import org.web3j.tx.gas.DefaultGasProvider;
 import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 
 /**
- * The composition root: builds the node's parts from its config, in dependency order, and
- * stops them in reverse. Nothing else constructs services.
+ * The composition root: builds the node's parts from its config, in dependency order, and stops
+ * them in reverse. Nothing else constructs services.
  */
 public final class AssentNode implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AssentNode.class);
@@ -96,7 +96,8 @@ public final class AssentNode implements AutoCloseable {
       WorkerExecutor workers = vertx.createSharedWorkerExecutor("api", API_WORKERS);
       Blocking blocking = new Blocking(workers);
       DidParam didParam = new DidParam(did -> network.accepts(did.networkOrMainnet()));
-      String networkName = chain.networkNames().isEmpty() ? network.hexChainId() : chain.networkNames().get(0);
+      String networkName =
+          chain.networkNames().isEmpty() ? network.hexChainId() : chain.networkNames().get(0);
       ChainFollower sync = follower;
       List<Endpoint> endpoints =
           List.of(
@@ -157,13 +158,13 @@ public final class AssentNode implements AutoCloseable {
             new PollingTransactionReceiptProcessor(web3j, 200, 300));
     LOG.info("relaying identity operations, paid by {}", relayer.getAddress());
     return new IdentityRelay(
-        DidRegistryClient.load(config.didRegistry(), web3j, transactions, new DefaultGasProvider()));
+        DidRegistryClient.load(
+            config.didRegistry(), web3j, transactions, new DefaultGasProvider()));
   }
 
   /** Reads identity state without a key (the relay endpoint then answers relayDisabled). */
   private static IdentityRelay readOnlyRelay(NodeConfig config, Web3j web3j) {
-    TransactionManager readOnly =
-        new ReadonlyTransactionManager(web3j, IdentityState.ZERO_ADDRESS);
+    TransactionManager readOnly = new ReadonlyTransactionManager(web3j, IdentityState.ZERO_ADDRESS);
     return new IdentityRelay(
         DidRegistryClient.load(config.didRegistry(), web3j, readOnly, new DefaultGasProvider()));
   }
@@ -197,5 +198,4 @@ public final class AssentNode implements AutoCloseable {
     store.close();
     web3j.shutdown();
   }
-
 }

@@ -11,8 +11,8 @@ import java.util.Map;
 import org.web3j.tx.gas.DefaultGasProvider;
 
 /**
- * A dev chain with the registry deployed, and nodes on it, for integration tests: each node gets
- * a fresh temp data dir and a free HTTP port. Close it to stop everything.
+ * A dev chain with the registry deployed, and nodes on it, for integration tests: each node gets a
+ * fresh temp data dir and a free HTTP port. Close it to stop everything.
  */
 public final class TestNode implements AutoCloseable {
   /** Anvil account 1 pays relayed transactions; account 0 deploys. */

@@ -37,7 +37,8 @@ public final class HealthReady implements Endpoint {
       detail = "sync halted: " + status.lastError();
     } else if (!status.rpcReachable()) {
       state = "DEGRADED";
-      detail = "chain RPC unreachable" + (status.lastError() == null ? "" : ": " + status.lastError());
+      detail =
+          "chain RPC unreachable" + (status.lastError() == null ? "" : ": " + status.lastError());
     } else if (status.chainHead() < 0 || status.blocksBehind() > confirmations) {
       state = "SYNCING";
       detail = status.blocksBehind() + " blocks behind the head";

@@ -8,8 +8,7 @@ final class ResolutionResultJson {
 
   static String error(String code, String message) {
     return new JsonObject()
-        .put(
-            "didResolutionMetadata", new JsonObject().put("error", code).put("message", message))
+        .put("didResolutionMetadata", new JsonObject().put("error", code).put("message", message))
         .put("didDocumentMetadata", new JsonObject())
         .putNull("didDocument")
         .encode();

@@ -11,11 +11,11 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /**
- * {@code GET /1.0/identifiers/{did}}: DID resolution in the Universal Resolver driver format,
- * from the node's index. The Accept header picks the representation: a resolution result
- * ({@code application/did-resolution}, the default), or the bare document ({@code
- * application/did+ld+json}, {@code application/did+json}). Errors are resolution results too
- * (not problem+json), with the driver interface's status codes.
+ * {@code GET /1.0/identifiers/{did}}: DID resolution in the Universal Resolver driver format, from
+ * the node's index. The Accept header picks the representation: a resolution result ({@code
+ * application/did-resolution}, the default), or the bare document ({@code application/did+ld+json},
+ * {@code application/did+json}). Errors are resolution results too (not problem+json), with the
+ * driver interface's status codes.
  */
 public final class ResolveDid implements Endpoint {
   public static final String OPERATION_ID = "resolveDid";
@@ -48,7 +48,9 @@ public final class ResolveDid implements Endpoint {
                 406,
                 ResolutionResultJson.error(
                     "representationNotSupported",
-                    "supported: " + DID_RESOLUTION + ", application/did+ld+json, application/did+json"));
+                    "supported: "
+                        + DID_RESOLUTION
+                        + ", application/did+ld+json, application/did+json"));
           }
           ResolutionOptions options;
           try {

@@ -63,7 +63,8 @@ final class ServiceEndpoint {
 
   private static JsonNode number(double value) {
     if (Double.isFinite(value) && value == Math.rint(value) && Math.abs(value) < INTEGER_LIMIT) {
-      BigInteger integer = new BigDecimal(value).toBigIntegerExact();
+      // The shortest decimal that reads back as the double, as JavaScript prints it.
+      BigInteger integer = new BigDecimal(Double.toString(value)).toBigInteger();
       return integer.bitLength() < 32
           ? JsonNodeFactory.instance.numberNode(integer.intValue())
           : integer.bitLength() < 64

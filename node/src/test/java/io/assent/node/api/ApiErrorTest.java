@@ -13,7 +13,8 @@ class ApiErrorTest {
   void openApiDocumentListsEveryCodeExactly() {
     String document = ApiServer.openApiDocument();
     Matcher block =
-        Pattern.compile("code:\\s*\\n\\s*type: string\\n.*?enum:\\n((?:\\s+- \\w+\\n)+)", Pattern.DOTALL)
+        Pattern.compile(
+                "code:\\s*\\n\\s*type: string\\n.*?enum:\\n((?:\\s+- \\w+\\n)+)", Pattern.DOTALL)
             .matcher(document);
     assertThat(block.find()).as("Problem.code enum in openapi.yaml").isTrue();
     String[] documented =

@@ -24,8 +24,8 @@ import org.web3j.crypto.Keys;
 import org.web3j.utils.Numeric;
 
 /**
- * The identity endpoints over real HTTP, against a node syncing a real dev chain: relaying
- * signed operations, resolving the result, and every refusal with its stable code and no change.
+ * The identity endpoints over real HTTP, against a node syncing a real dev chain: relaying signed
+ * operations, resolving the result, and every refusal with its stable code and no change.
  */
 class IdentityApiIT {
   private static TestNode net;
@@ -173,11 +173,13 @@ class IdentityApiIT {
 
   @Test
   void resolutionErrorsFollowTheUniversalResolver() {
-    Http.Response invalid = http.get("/1.0/identifiers/did:ethr:dev:0x12", "application/did-resolution");
+    Http.Response invalid =
+        http.get("/1.0/identifiers/did:ethr:dev:0x12", "application/did-resolution");
     assertThat(invalid.status()).isEqualTo(400);
     assertThat(invalid.json().getJsonObject("didResolutionMetadata").getString("error"))
         .isEqualTo("invalidDid");
-    Http.Response otherMethod = http.get("/1.0/identifiers/did:web:example.com", "application/did-resolution");
+    Http.Response otherMethod =
+        http.get("/1.0/identifiers/did:web:example.com", "application/did-resolution");
     assertThat(otherMethod.status()).isEqualTo(501);
     Http.Response notAcceptable = http.get("/1.0/identifiers/" + did(newIdentity()), "text/html");
     assertThat(notAcceptable.status()).isEqualTo(406);
@@ -202,9 +204,7 @@ class IdentityApiIT {
         .isEqualTo(net.registry().address());
     assertThat(status.getString("indexDigest")).startsWith("0x").hasSize(66);
     assertThat(http.get("/health/live").status()).isEqualTo(200);
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .until(() -> http.get("/health/ready").status() == 200);
+    await().atMost(Duration.ofSeconds(10)).until(() -> http.get("/health/ready").status() == 200);
     Http.Response openapi = http.get("/openapi.yaml", "*/*");
     assertThat(openapi.status()).isEqualTo(200);
     assertThat(openapi.body()).startsWith("openapi: 3.1.0");

@@ -32,7 +32,8 @@ class NodeConfigLoaderTest {
              "contracts": {"didRegistry": "%s"}}
             """
                 .formatted(REGISTRY));
-    Map<String, String> env = Map.of("ASSENT_HTTP_PORT", "9100", "ASSENT_CHAIN_RPC_URL", "http://env:8545");
+    Map<String, String> env =
+        Map.of("ASSENT_HTTP_PORT", "9100", "ASSENT_CHAIN_RPC_URL", "http://env:8545");
     Map<String, String> flags = new HashMap<>();
     flags.put("http.port", "9200");
     flags.put("dataDir", null);
@@ -63,9 +64,7 @@ class NodeConfigLoaderTest {
         .hasMessageContaining("unknown setting chian");
     assertThatThrownBy(
             () ->
-                loader.load(
-                    null,
-                    Map.of("chain.chainId", "1", "contracts.didRegistry", "0x1234")))
+                loader.load(null, Map.of("chain.chainId", "1", "contracts.didRegistry", "0x1234")))
         .hasMessageContaining("not an address");
     assertThatThrownBy(
             () ->
@@ -83,7 +82,8 @@ class NodeConfigLoaderTest {
                         "contracts.didRegistry", REGISTRY,
                         "relayer.key", "0xnothex")))
         .hasMessageContaining("relayer key");
-    assertThatThrownBy(() -> loader.load(file("[1]"), Map.of())).hasMessageContaining("JSON object");
+    assertThatThrownBy(() -> loader.load(file("[1]"), Map.of()))
+        .hasMessageContaining("JSON object");
   }
 
   @Test
@@ -95,7 +95,8 @@ class NodeConfigLoaderTest {
                 Map.of(
                     "chain.chainId", "1",
                     "contracts.didRegistry", REGISTRY,
-                    "relayer.key", "ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"));
+                    "relayer.key",
+                        "ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"));
     assertThat(config.relayerKey()).startsWith("0xac09");
     assertThat(config.toString()).doesNotContain("ac0974").contains("relayer=on");
   }

@@ -1,0 +1,95 @@
+package io.assent.node.chain;
+
+import io.assent.node.store.KeyValue;
+import io.assent.node.store.Segment;
+import io.assent.node.store.Transaction;
+import java.nio.ByteBuffer;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The transaction log handlers write through: before the first write of each key in a block it
+ * records the key's previous value in the undo log, so that a reorg can restore the state before
+ * that block. Handlers may read and write their own segments; the follower's own segments are off
+ * limits, and committing is the follower's job.
+ */
+final class UndoRecordingTransaction implements Transaction {
+
+  private static final Set<Segment> RESERVED =
+      EnumSet.of(Segment.METADATA, Segment.CHAIN_CURSOR, Segment.CHAIN_BLOCKS, Segment.CHAIN_UNDO);
+
+  private final Transaction delegate;
+  private final UndoLog undoLog;
+  private final Set<ByteBuffer> writtenInBlock = new HashSet<>();
+  private long block = -1;
+  private int sequence;
+
+  UndoRecordingTransaction(Transaction delegate, UndoLog undoLog) {
+    this.delegate = delegate;
+    this.undoLog = undoLog;
+  }
+
+  /** The block whose logs the following writes apply. Call before each new block. */
+  void startBlock(long number) {
+    block = number;
+    sequence = 0;
+    writtenInBlock.clear();
+  }
+
+  @Override
+  public Optional<byte[]> get(Segment segment, byte[] key) {
+    return delegate.get(segment, key);
+  }
+
+  @Override
+  public Stream<KeyValue> stream(Segment segment, byte[] prefix) {
+    return delegate.stream(segment, prefix);
+  }
+
+  @Override
+  public Stream<KeyValue> streamReverse(Segment segment, byte[] prefix) {
+    return delegate.streamReverse(segment, prefix);
+  }
+
+  @Override
+  public void put(Segment segment, byte[] key, byte[] value) {
+    recordPrevious(segment, key);
+    delegate.put(segment, key, value);
+  }
+
+  @Override
+  public void delete(Segment segment, byte[] key) {
+    recordPrevious(segment, key);
+    delegate.delete(segment, key);
+  }
+
+  @Override
+  public void commit() {
+    throw new UnsupportedOperationException("log handlers must not commit: the follower does");
+  }
+
+  @Override
+  public void rollback() {
+    throw new UnsupportedOperationException("log handlers must not roll back: throw instead");
+  }
+
+  /** No-op: the follower owns the underlying transaction. */
+  @Override
+  public void close() {}
+
+  private void recordPrevious(Segment segment, byte[] key) {
+    if (RESERVED.contains(segment)) {
+      throw new IllegalArgumentException("log handlers may not write to segment " + segment);
+    }
+    if (block < 0) {
+      throw new IllegalStateException("no block started");
+    }
+    ByteBuffer identity = ByteBuffer.allocate(1 + key.length).put(segment.id()).put(key).flip();
+    if (writtenInBlock.add(identity)) {
+      undoLog.record(delegate, block, sequence++, segment, key, delegate.get(segment, key));
+    }
+  }
+}
