@@ -69,27 +69,18 @@ public final class ChainFollower implements AutoCloseable {
     try {
       SyncStep step = step();
       if (step instanceof SyncStep.ChainMoved moved) {
-        tracker.update(s -> withError(s, true, moved.reason()));
+        tracker.failed(true, moved.reason());
       }
       return step;
     } catch (JsonRpcErrorException e) {
       blockRange = Math.max(1, blockRange / 2); // e.g. "too many results": ask for less
-      return failed(e.getMessage(), true);
+      return failed(true, e.getMessage());
     } catch (IOException e) {
-      return failed("JSON-RPC endpoint unreachable: " + e, false);
+      return failed(false, "JSON-RPC endpoint unreachable: " + e);
     } catch (LogHandlerException | StorageException e) {
-      return failed(e.getMessage(), true);
+      return failed(true, e.getMessage());
     } catch (DeepReorgException e) {
-      tracker.update(
-          s ->
-              new SyncStatus(
-                  s.chainHead(),
-                  s.syncedBlock(),
-                  s.syncedBlockHash(),
-                  s.indexDigest(),
-                  true,
-                  e.getMessage(),
-                  true));
+      tracker.halted(e.getMessage());
       throw e;
     }
   }
@@ -97,18 +88,8 @@ public final class ChainFollower implements AutoCloseable {
   private SyncStep step() throws IOException {
     SyncCursor cursor = cursor();
     long head = source.headNumber();
-    tracker.update(
-        s ->
-            new SyncStatus(
-                head,
-                s.syncedBlock(),
-                s.syncedBlockHash(),
-                s.indexDigest(),
-                true,
-                s.lastError(),
-                false));
-    long target = head - config.confirmations();
-    long to = Math.min(cursor.blockNumber() + blockRange, target);
+    tracker.headSeen(head);
+    long to = Math.min(cursor.blockNumber() + blockRange, head - config.confirmations());
     List<Long> wanted = new ArrayList<>(2);
     if (!cursor.isInitial()) {
       wanted.add(cursor.blockNumber());
@@ -123,13 +104,17 @@ public final class ChainFollower implements AutoCloseable {
       return rolledBack;
     }
     if (to <= cursor.blockNumber()) {
-      tracker.update(s -> withError(s, true, null));
+      tracker.failed(true, null);
       return new SyncStep.UpToDate(cursor.blockNumber(), head);
     }
     BlockHeader end = headers.get(to);
     if (end == null) {
       return new SyncStep.ChainMoved("block " + to + " is gone (the chain got shorter)");
     }
+    return apply(cursor, end, head);
+  }
+
+  private SyncStep apply(SyncCursor cursor, BlockHeader end, long head) throws IOException {
     BlockRange range;
     try {
       range = reader.read(cursor, end, addresses);
@@ -146,20 +131,9 @@ public final class ChainFollower implements AutoCloseable {
     return header != null && header.hash().equals(Hex.normalize(hash));
   }
 
-  private SyncStep.Failed failed(String error, boolean reachable) {
-    tracker.update(s -> withError(s, reachable, error));
+  private SyncStep.Failed failed(boolean reachable, String error) {
+    tracker.failed(reachable, error);
     return new SyncStep.Failed(error, reachable);
-  }
-
-  private static SyncStatus withError(SyncStatus s, boolean reachable, String error) {
-    return new SyncStatus(
-        s.chainHead(),
-        s.syncedBlock(),
-        s.syncedBlockHash(),
-        s.indexDigest(),
-        reachable,
-        error,
-        s.halted());
   }
 
   /** The stored cursor (the initial one before anything is applied). */

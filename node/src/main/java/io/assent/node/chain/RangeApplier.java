@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.web3j.utils.Numeric;
 
 /**
@@ -43,8 +44,8 @@ final class RangeApplier {
   }
 
   /** The addresses whose logs are read. */
-  java.util.Set<String> addresses() {
-    return java.util.Set.copyOf(handlersByAddress.keySet());
+  Set<String> addresses() {
+    return Set.copyOf(handlersByAddress.keySet());
   }
 
   /** Applies {@code range}, which must start right after {@code parent}; returns the new cursor. */

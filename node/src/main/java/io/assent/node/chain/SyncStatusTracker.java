@@ -29,7 +29,49 @@ final class SyncStatusTracker {
     return status;
   }
 
-  synchronized void update(UnaryOperator<SyncStatus> change) {
+  /** The endpoint answered with this head. */
+  void headSeen(long head) {
+    update(
+        s ->
+            new SyncStatus(
+                head,
+                s.syncedBlock(),
+                s.syncedBlockHash(),
+                s.indexDigest(),
+                true,
+                s.lastError(),
+                s.halted()));
+  }
+
+  /** A step ended without a commit; {@code error} null means it was fine (nothing to do). */
+  void failed(boolean reachable, String error) {
+    update(
+        s ->
+            new SyncStatus(
+                s.chainHead(),
+                s.syncedBlock(),
+                s.syncedBlockHash(),
+                s.indexDigest(),
+                reachable,
+                error,
+                s.halted()));
+  }
+
+  /** The follower stopped for good. */
+  void halted(String error) {
+    update(
+        s ->
+            new SyncStatus(
+                s.chainHead(),
+                s.syncedBlock(),
+                s.syncedBlockHash(),
+                s.indexDigest(),
+                true,
+                error,
+                true));
+  }
+
+  private synchronized void update(UnaryOperator<SyncStatus> change) {
     status = change.apply(status);
     notifyAll();
   }

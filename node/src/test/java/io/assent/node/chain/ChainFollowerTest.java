@@ -281,6 +281,27 @@ class ChainFollowerTest {
   }
 
   @Test
+  void historyOlderThanTheRetentionWindowIsPruned() {
+    config = config.withRetentionBlocks(4).withMaxBlockRange(2);
+    for (int i = 0; i < 20; i++) {
+      chain.mine("0x0" + (i % 10));
+    }
+    ChainFollower follower = follower();
+    syncToTip(follower);
+    List<Long> blocks = blockNumbers(Segment.CHAIN_BLOCKS);
+    List<Long> undo = blockNumbers(Segment.CHAIN_UNDO);
+    // The synced block is 20; kept: 16..20, and 15, the newest block below the window.
+    assertThat(blocks).containsExactly(15L, 16L, 17L, 18L, 19L, 20L);
+    assertThat(undo).allMatch(n -> n >= 15).contains(16L, 20L);
+  }
+
+  private List<Long> blockNumbers(Segment segment) {
+    try (var entries = store.stream(segment, new byte[0])) {
+      return entries.map(kv -> io.assent.node.store.Bytes.toLong(kv.key(), 0)).distinct().toList();
+    }
+  }
+
+  @Test
   void aReorgWithinTheRetentionWindowIsRolledBackAfterPruning() {
     config = config.withRetentionBlocks(4).withMaxBlockRange(2);
     for (int i = 0; i < 12; i++) {

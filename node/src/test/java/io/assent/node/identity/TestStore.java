@@ -14,15 +14,16 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * A minimal in-memory store for this package's unit tests (the real in-memory and RocksDB stores
- * live elsewhere). Keys compare as unsigned bytes; a transaction buffers writes and sees them.
+ * A minimal in-memory store for the identity tests (here and in testnet) until the node's own
+ * in-memory store lands; not for production. Keys compare as unsigned bytes; a transaction buffers
+ * writes and sees them.
  */
-final class TestStore implements KeyValueStore {
+public final class TestStore implements KeyValueStore {
 
   private final Map<Segment, NavigableMap<byte[], byte[]>> segments = new EnumMap<>(Segment.class);
   private int commits;
 
-  TestStore() {
+  public TestStore() {
     for (Segment segment : Segment.values()) {
       segments.put(segment, new TreeMap<>(Arrays::compareUnsigned));
     }

@@ -164,6 +164,7 @@ abstract class KeyValueStoreContract {
       tx.put(Segment.DID_EVENTS, b(1, 4), b(4));
       tx.put(Segment.DID_EVENTS, b(1, 1), b(11));
       tx.put(Segment.DID_EVENTS, b(0, 9), b(0));
+      tx.put(Segment.DID_EVENTS, b(2), b(0)); // the prefix's end: never part of it
       assertThat(keys(tx.stream(Segment.DID_EVENTS, b(1)))).containsExactly("0101", "0103", "0104");
       assertThat(keys(tx.streamReverse(Segment.DID_EVENTS, b(1))))
           .containsExactly("0104", "0103", "0101");
