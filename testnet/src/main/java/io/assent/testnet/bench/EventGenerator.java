@@ -65,33 +65,45 @@ final class EventGenerator {
             new DefaultGasProvider());
   }
 
-  /** Mines {@code events} events over {@code identities} identities; returns the last block. */
+  /**
+   * Mines {@code events} events over {@code identities} fresh identities; returns the last block.
+   * Prints where the time went (signing, anvil accepting the transactions, mining).
+   */
   long generate(int events, int identities) {
     List<Credentials> owners =
         IntStream.range(0, identities).mapToObj(EventGenerator::owner).toList();
     long[] ownerNonces = new long[identities];
     BigInteger relayerNonce = pendingNonce(relayer.getAddress());
+    long[] phaseNanos = new long[3];
     chain.anvil().automine(false);
     try {
       for (int first = 0; first < events; first += TXS_PER_BLOCK) {
-        int count = Math.min(TXS_PER_BLOCK, events - first);
-        List<Signed> batch = new ArrayList<>(count);
-        for (int k = first; k < first + count; k++) {
+        List<Signed> block = new ArrayList<>(TXS_PER_BLOCK);
+        for (int k = first; k < Math.min(events, first + TXS_PER_BLOCK); k++) {
           int who = k % identities;
-          batch.add(new Signed(who, ownerNonces[who]++, relayerNonce, k));
+          block.add(new Signed(who, ownerNonces[who]++, relayerNonce, k));
           relayerNonce = relayerNonce.add(BigInteger.ONE);
         }
+        long start = System.nanoTime();
         BigInteger gasPrice = gasPrice();
         List<String> raw =
-            batch.parallelStream()
+            block.parallelStream()
                 .map(s -> rawTransaction(s, owners.get(s.owner), gasPrice))
                 .toList();
+        long signed = System.nanoTime();
         send(raw);
+        long sent = System.nanoTime();
         mineUntilIncluded(relayerNonce);
+        phaseNanos[0] += signed - start;
+        phaseNanos[1] += sent - signed;
+        phaseNanos[2] += System.nanoTime() - sent;
       }
     } finally {
       chain.anvil().automine(true);
     }
+    BenchLogging.progress(
+        "generator: signing %.1f s, anvil accepting transactions %.1f s, mining %.1f s",
+        phaseNanos[0] / 1e9, phaseNanos[1] / 1e9, phaseNanos[2] / 1e9);
     return chain.anvil().blockNumber();
   }
 

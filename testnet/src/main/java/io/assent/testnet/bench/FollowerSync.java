@@ -38,14 +38,14 @@ final class FollowerSync {
           FollowerConfig.defaults().withStartBlock(startBlock).withMaxBlockRange(rangeSize);
       ChainFollower follower =
           new ChainFollower(web3j, store, List.of(new IdentityIndexer(registry)), config);
-      long start = System.nanoTime();
+      Stopwatch watch = new Stopwatch();
       long events = 0;
       while (true) {
         SyncStep step = follower.syncOnce();
         switch (step) {
           case SyncStep.Applied applied -> events += applied.logs();
           case SyncStep.UpToDate upToDate -> {
-            return new Throughput(events, System.nanoTime() - start);
+            return watch.stop(events);
           }
           default -> throw new IllegalStateException("unexpected sync step " + step);
         }

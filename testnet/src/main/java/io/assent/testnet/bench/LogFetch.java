@@ -16,7 +16,7 @@ final class LogFetch {
   private LogFetch() {}
 
   static Throughput run(Web3j web3j, String registry, long from, long to, int rangeSize) {
-    long start = System.nanoTime();
+    Stopwatch watch = new Stopwatch();
     long events = 0;
     for (long low = from; low <= to; low += rangeSize) {
       long high = Math.min(to, low + rangeSize - 1);
@@ -31,7 +31,7 @@ final class LogFetch {
         throw new IllegalStateException("eth_getLogs failed", e);
       }
     }
-    return new Throughput(events, System.nanoTime() - start);
+    return watch.stop(events);
   }
 
   private static DefaultBlockParameter block(long number) {

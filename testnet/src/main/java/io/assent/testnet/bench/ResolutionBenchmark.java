@@ -66,11 +66,12 @@ public final class ResolutionBenchmark {
         dids.put(size, did);
       }
       long head = chain.anvil().blockNumber();
-      progress("wrote %d identities up to block %d in %.1f s", dids.size(), head, since(started));
+      BenchLogging.progress(
+          "wrote %d identities up to block %d in %.1f s", dids.size(), head, since(started));
       try (InProcessNode node = InProcessNode.start(chain)) {
         started = System.nanoTime();
         node.awaitSynced(head, Duration.ofMinutes(2));
-        progress("node synced to block %d in %.1f s", head, since(started));
+        BenchLogging.progress("node synced to block %d in %.1f s", head, since(started));
         return measure(chain, node, dids);
       }
     }
@@ -86,9 +87,9 @@ public final class ResolutionBenchmark {
             chain.registry().address(),
             InProcessNode.NETWORK_NAME);
     var tuned = reference.time(all, 5, n(50), ReferenceResolver.Provider.TUNED);
-    progress("reference resolver (tuned provider) timed");
+    BenchLogging.progress("reference resolver (tuned provider) timed");
     var documented = reference.time(all, 2, n(10), ReferenceResolver.Provider.DOCUMENTED);
-    progress("reference resolver (documented provider) timed");
+    BenchLogging.progress("reference resolver (documented provider) timed");
     DidResolver resolver = node.node().resolver();
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     List<ResolutionReport.Row> rows = new ArrayList<>();
@@ -102,7 +103,7 @@ public final class ResolutionBenchmark {
       HttpRequest request = request(node, did);
       Latencies.Summary overHttpLatency =
           Latencies.measure(n(300), n(2_000), () -> get(http, request));
-      progress("%d changes: in process and HTTP timed", entry.getKey());
+      BenchLogging.progress("%d changes: in process and HTTP timed", entry.getKey());
       rows.add(
           new ResolutionReport.Row(
               entry.getKey(),
@@ -164,9 +165,5 @@ public final class ResolutionBenchmark {
 
   private static double since(long startNanos) {
     return (System.nanoTime() - startNanos) / 1e9;
-  }
-
-  static void progress(String format, Object... args) {
-    System.err.printf("[bench] " + format + "%n", args);
   }
 }
