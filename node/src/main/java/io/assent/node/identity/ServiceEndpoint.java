@@ -62,7 +62,10 @@ final class ServiceEndpoint {
   }
 
   private static JsonNode number(double value) {
-    if (Double.isFinite(value) && value == Math.rint(value) && Math.abs(value) < INTEGER_LIMIT) {
+    if (!Double.isFinite(value)) {
+      return JsonNodeFactory.instance.nullNode(); // JSON.stringify(Infinity) is null
+    }
+    if (value == Math.rint(value) && Math.abs(value) < INTEGER_LIMIT) {
       // The shortest decimal that reads back as the double, as JavaScript prints it.
       BigInteger integer = new BigDecimal(Double.toString(value)).toBigInteger();
       return integer.bitLength() < 32

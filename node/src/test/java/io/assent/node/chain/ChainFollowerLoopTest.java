@@ -34,9 +34,10 @@ class ChainFollowerLoopTest {
       follower.start();
 
       assertThat(follower.awaitSynced(3, Duration.ofSeconds(10))).isTrue();
-      // Listeners run right after the status is published, on the follower's thread.
-      await().atMost(Duration.ofSeconds(10)).until(() -> applied.contains(3L));
-      assertThat(applied).startsWith(2L, 3L);
+      // Listeners are told after the status is published: wait for them too.
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(() -> assertThat(applied).startsWith(2L, 3L));
 
       chain.down = true;
       await().atMost(Duration.ofSeconds(10)).until(() -> !follower.status().rpcReachable());

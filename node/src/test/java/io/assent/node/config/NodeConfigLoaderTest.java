@@ -60,8 +60,8 @@ class NodeConfigLoaderTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("chain.chainId")
         .hasMessageContaining("ASSENT_CHAIN_CHAIN_ID");
-    assertThatThrownBy(() -> loader.load(file("{\"chian\": {}}"), Map.of()))
-        .hasMessageContaining("unknown setting chian");
+    assertThatThrownBy(() -> loader.load(file("{\"chian\": {\"id\": 1}}"), Map.of()))
+        .hasMessageContaining("unknown setting chian.id");
     assertThatThrownBy(
             () ->
                 loader.load(null, Map.of("chain.chainId", "1", "contracts.didRegistry", "0x1234")))

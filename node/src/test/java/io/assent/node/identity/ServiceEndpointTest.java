@@ -28,7 +28,8 @@ class ServiceEndpointTest {
         Arguments.of("NaN", "\"NaN\""),
         Arguments.of(" ", "\" \""),
         Arguments.of("", "\"\""),
-        Arguments.of("\uFEFF1", "\"\uFEFF1\""));
+        Arguments.of("\uFEFF1", "\"\uFEFF1\""),
+        Arguments.of("[1e999]", "[null]"));
   }
 
   @ParameterizedTest

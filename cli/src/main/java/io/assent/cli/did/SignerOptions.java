@@ -1,0 +1,57 @@
+package io.assent.cli.did;
+
+import io.assent.cli.CliException;
+import io.assent.cli.key.KeyEntry;
+import io.assent.contracts.did.DidEthr;
+import java.math.BigInteger;
+import picocli.CommandLine.Option;
+
+/**
+ * Which key signs, and for which identity. By default the identity is the key's own address; with
+ * {@code --did} it is another identity that the key currently owns.
+ */
+public final class SignerOptions extends KeySelection {
+
+  // Not a nested group holding a KeySelection: picocli re-creates a matched group's object, and
+  // a nested group that was not matched itself would then lose its defaults (--key, --keystore).
+
+  @Option(
+      names = "--did",
+      paramLabel = "DID",
+      converter = DidConverter.class,
+      description = "Act on this DID (owned by the key) instead of the key's own DID.")
+  DidEthr did;
+
+  /**
+   * The DID acted on, in address form on {@code chainId}: {@code --did} (which must name that chain
+   * by its hex id, or carry no network on chain 1), else the key's own DID.
+   */
+  public DidEthr identity(KeyEntry signer, BigInteger chainId) {
+    if (did == null) {
+      return Dids.of(chainId, signer.address());
+    }
+    BigInteger didChain =
+        did.network().isEmpty()
+            ? BigInteger.ONE
+            : did.hexChainId()
+                .orElseThrow(
+                    () ->
+                        new CliException(
+                            "chainMismatch",
+                            "--did names network '"
+                                + did.networkOrMainnet()
+                                + "'; use its hex chain id: "
+                                + Dids.of(chainId, did.address())));
+    if (!didChain.equals(chainId)) {
+      throw new CliException(
+          "chainMismatch",
+          "--did "
+              + did
+              + " is on chain "
+              + didChain
+              + ", but the registry is on chain "
+              + chainId);
+    }
+    return Dids.of(chainId, did.address());
+  }
+}
