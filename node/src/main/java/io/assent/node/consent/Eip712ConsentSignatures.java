@@ -1,23 +1,25 @@
 package io.assent.node.consent;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import org.web3j.crypto.StructuredDataEncoder;
+import io.assent.contracts.consent.ConsentErasure;
+import io.assent.contracts.consent.ConsentGrant;
+import io.assent.contracts.consent.ConsentMessage;
+import io.assent.contracts.consent.ConsentTypedData;
+import io.assent.contracts.consent.ConsentWithdrawal;
+import io.assent.contracts.consent.Eip712Domain;
 
 /**
- * EIP-712 digests of the consent types (the design page's type strings), through the typed-data
- * JSON a wallet's {@code eth_signTypedData_v4} takes.
+ * EIP-712 digests of the consent types through the protocol's {@link ConsentTypedData} (checked
+ * against ethers' {@code signTypedData}), so a wallet's {@code eth_signTypedData_v4} signature
+ * verifies here.
  */
 public final class Eip712ConsentSignatures implements ConsentSignatures {
-  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   private final SigningDomain domain;
+  private final Eip712Domain eip712;
 
   public Eip712ConsentSignatures(SigningDomain domain) {
     this.domain = domain;
+    this.eip712 = Eip712Domain.assent(domain.chainId(), domain.verifyingContract());
   }
 
   @Override
@@ -27,90 +29,46 @@ public final class Eip712ConsentSignatures implements ConsentSignatures {
 
   @Override
   public byte[] digest(Grant grant) {
-    ObjectNode message = JSON.objectNode();
-    message.put("subject", grant.subject());
-    message.put("dataset", grant.dataset());
-    ArrayNode purposes = message.putArray("purposes");
-    grant.purposes().forEach(purposes::add);
-    message.put("processing", grant.processing());
-    message.put("legalBasis", grant.legalBasis());
-    message.put("noticeDigest", grant.noticeDigest());
-    message.put("noticeVersion", grant.noticeVersion());
-    message.put("jurisdiction", grant.jurisdiction());
-    message.put("validFrom", grant.validFrom());
-    message.put("validUntil", grant.validUntil());
-    message.put("nonce", grant.nonce());
-    return hash(typedData("ConsentGrant", GRANT_FIELDS, message));
+    return ConsentTypedData.hash(eip712, message(grant));
   }
 
   @Override
   public byte[] digest(SubjectAction action) {
-    ObjectNode message = JSON.objectNode();
-    message.put("consentId", action.consentId());
-    message.put("subject", action.subject());
-    message.put("time", action.time());
-    message.put("nonce", action.nonce());
-    String type =
-        action.kind() == SubjectAction.Kind.WITHDRAWAL ? "ConsentWithdrawal" : "ConsentErasure";
-    return hash(typedData(type, ACTION_FIELDS, message));
+    return ConsentTypedData.hash(eip712, message(action));
   }
 
-  private static final String[][] GRANT_FIELDS = {
-    {"subject", "address"},
-    {"dataset", "bytes32"},
-    {"purposes", "string[]"},
-    {"processing", "string"},
-    {"legalBasis", "string"},
-    {"noticeDigest", "bytes32"},
-    {"noticeVersion", "string"},
-    {"jurisdiction", "string"},
-    {"validFrom", "uint64"},
-    {"validUntil", "uint64"},
-    {"nonce", "bytes32"}
-  };
-
-  private static final String[][] ACTION_FIELDS = {
-    {"consentId", "bytes32"}, {"subject", "address"}, {"time", "uint64"}, {"nonce", "bytes32"}
-  };
-
-  private static final String[][] DOMAIN_FIELDS = {
-    {"name", "string"},
-    {"version", "string"},
-    {"chainId", "uint256"},
-    {"verifyingContract", "address"}
-  };
-
-  /** The typed data as {@code eth_signTypedData_v4} takes it. */
-  ObjectNode typedData(String primaryType, String[][] fields, ObjectNode message) {
-    ObjectNode typed = JSON.objectNode();
-    ObjectNode types = typed.putObject("types");
-    types.set("EIP712Domain", fieldList(DOMAIN_FIELDS));
-    types.set(primaryType, fieldList(fields));
-    typed.put("primaryType", primaryType);
-    ObjectNode d = typed.putObject("domain");
-    d.put("name", SigningDomain.NAME);
-    d.put("version", SigningDomain.VERSION);
-    d.put("chainId", domain.chainId());
-    d.put("verifyingContract", domain.verifyingContract());
-    typed.set("message", message);
-    return typed;
+  /** The typed data JSON a wallet signs, for receipts. */
+  public String typedDataJson(Grant grant) {
+    return ConsentTypedData.toTypedDataJson(eip712, message(grant));
   }
 
-  private static ArrayNode fieldList(String[][] fields) {
-    ArrayNode list = JSON.arrayNode();
-    for (String[] field : fields) {
-      list.addObject().put("name", field[0]).put("type", field[1]);
-    }
-    return list;
-  }
-
-  private static byte[] hash(ObjectNode typedData) {
+  private static ConsentMessage message(Grant grant) {
     try {
-      return new StructuredDataEncoder(typedData.toString()).hashStructuredData();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (RuntimeException e) {
-      throw new ConsentException(ConsentError.INVALID_REQUEST, "cannot encode typed data: " + e);
+      return new ConsentGrant(
+          grant.subject(),
+          grant.dataset(),
+          grant.purposes(),
+          grant.processing(),
+          grant.legalBasis(),
+          grant.noticeDigest(),
+          grant.noticeVersion(),
+          grant.jurisdiction(),
+          grant.validFrom(),
+          grant.validUntil(),
+          grant.nonce());
+    } catch (IllegalArgumentException e) {
+      throw new ConsentException(ConsentError.INVALID_REQUEST, e.getMessage());
+    }
+  }
+
+  private static ConsentMessage message(SubjectAction action) {
+    try {
+      return action.kind() == SubjectAction.Kind.WITHDRAWAL
+          ? new ConsentWithdrawal(
+              action.consentId(), action.subject(), action.time(), action.nonce())
+          : new ConsentErasure(action.consentId(), action.subject(), action.time(), action.nonce());
+    } catch (IllegalArgumentException e) {
+      throw new ConsentException(ConsentError.INVALID_REQUEST, e.getMessage());
     }
   }
 }
