@@ -124,14 +124,15 @@ public final class Anchorer implements AutoCloseable {
         if (failures++ == 0) {
           LOG.warn("anchoring failing, retrying with backoff: {}", e.getMessage());
         }
-        pause(backoff(failures));
+        pause(backoff(config.pollInterval(), config.maxBackoff(), failures));
       }
     }
   }
 
-  private Duration backoff(int failures) {
-    Duration wait = config.pollInterval().multipliedBy(1L << Math.min(failures - 1, 16));
-    return wait.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : wait;
+  /** The pause after {@code failures} failed rounds in a row: doubling from the poll interval. */
+  static Duration backoff(Duration pollInterval, Duration maxBackoff, int failures) {
+    Duration wait = pollInterval.multipliedBy(1L << Math.min(failures - 1, 16));
+    return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
   }
 
   private void pause(Duration duration) {
