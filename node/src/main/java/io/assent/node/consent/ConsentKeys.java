@@ -1,7 +1,6 @@
 package io.assent.node.consent;
 
 import io.assent.node.store.Bytes;
-import java.nio.charset.StandardCharsets;
 import org.web3j.crypto.Hash;
 import org.web3j.utils.Numeric;
 
@@ -14,14 +13,6 @@ final class ConsentKeys {
 
   /** {@code 'X' ‖ keccak256(subject ‖ nonce)}: nonces of erased consents, unlinkable. */
   static final byte ERASED_NONCE = 'X';
-
-  static final byte[] LEAF_COUNTER = "#L".getBytes(StandardCharsets.US_ASCII);
-  static final byte[] WITHDRAWAL_COUNTER = "#W".getBytes(StandardCharsets.US_ASCII);
-  static final byte LEAF = 'L';
-  static final byte WITHDRAWAL = 'W';
-
-  /** Suffix of the anchorer's {@code CONSENT_STATE[id ‖ 'A']}. */
-  static final byte ANCHOR_SUFFIX = 'A';
 
   private ConsentKeys() {}
 
@@ -52,13 +43,5 @@ final class ConsentKeys {
 
   static byte[] grantDigest(byte[] digest) {
     return Bytes.concat(new byte[] {GRANT_DIGEST}, digest);
-  }
-
-  static byte[] queued(byte kind, long seq) {
-    return Bytes.concat(new byte[] {kind}, Bytes.longBytes(seq));
-  }
-
-  static byte[] anchor(byte[] id) {
-    return Bytes.concat(id, new byte[] {ANCHOR_SUFFIX});
   }
 }

@@ -1,5 +1,8 @@
 package io.assent.node.consent;
 
+import io.assent.node.anchor.AnchorProofs;
+import io.assent.node.anchor.AnchoredWithdrawal;
+import io.assent.node.anchor.LeafAnchor;
 import io.assent.node.store.KeyValue;
 import io.assent.node.store.KeyValueStore;
 import io.assent.node.store.Segment;
@@ -34,10 +37,8 @@ final class ConsentReads {
   ConsentStatus status(String consentId) {
     byte[] id = ConsentKeys.hex(consentId);
     Optional<ConsentState> state = state(consentId);
-    Optional<WithdrawnOnChain> onChain =
-        store.get(Segment.ANCHOR_WITHDRAWN, id).map(WithdrawnOnChain::decode);
-    Optional<AnchorProof> anchor =
-        store.get(Segment.CONSENT_STATE, ConsentKeys.anchor(id)).map(AnchorProof::decode);
+    Optional<AnchoredWithdrawal> onChain = AnchorProofs.withdrawal(store, id);
+    Optional<LeafAnchor> anchor = AnchorProofs.leafAnchor(store, id);
     if (state.isEmpty()) {
       if (onChain.isPresent()) {
         return new ConsentStatus(
@@ -144,28 +145,28 @@ final class ConsentReads {
     return new CheckResult(false, "noConsent", false, List.of(), List.of());
   }
 
+  static List<String> hexes(List<byte[]> hashes) {
+    return hashes.stream().map(Numeric::toHexString).toList();
+  }
+
   private List<CheckResult.Evidence> evidence(List<String> ids, String kind) {
     List<CheckResult.Evidence> out = new ArrayList<>();
     for (String id : ids) {
       byte[] key = ConsentKeys.hex(id);
       if (kind.equals("withdrawal")) {
-        store
-            .get(Segment.ANCHOR_WITHDRAWN, key)
-            .map(WithdrawnOnChain::decode)
+        AnchorProofs.withdrawal(store, key)
             .ifPresent(
                 w ->
                     out.add(
                         new CheckResult.Evidence(
                             id, kind, w.root(), w.txHash(), w.blockNumber(), List.of())));
       }
-      store
-          .get(Segment.CONSENT_STATE, ConsentKeys.anchor(key))
-          .map(AnchorProof::decode)
+      AnchorProofs.leafAnchor(store, key)
           .ifPresent(
               a ->
                   out.add(
                       new CheckResult.Evidence(
-                          id, "anchor", a.root(), a.txHash(), a.blockNumber(), a.proof())));
+                          id, "anchor", a.root(), a.txHash(), a.blockNumber(), hexes(a.proof()))));
     }
     return out;
   }

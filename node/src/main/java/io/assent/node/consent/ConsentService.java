@@ -1,6 +1,8 @@
 package io.assent.node.consent;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.assent.node.anchor.AnchorProofs;
+import io.assent.node.anchor.AnchorQueueKeys;
 import io.assent.node.store.Bytes;
 import io.assent.node.store.KeyValueReader;
 import io.assent.node.store.KeyValueStore;
@@ -116,7 +118,7 @@ public final class ConsentService {
           Segment.CONSENT_INDEX,
           ConsentKeys.grantDigest(digest),
           Bytes.concat(id, signatureDigest));
-      enqueue(tx, ConsentKeys.LEAF, ConsentKeys.LEAF_COUNTER, id);
+      AnchorQueueKeys.enqueueLeaf(tx, id);
       tx.commit();
       return new Accepted(leaf.consentId(), ConsentState.PENDING, true);
     } finally {
@@ -180,7 +182,7 @@ public final class ConsentService {
         ConsentState.Withdrawal w =
             new ConsentState.Withdrawal(action.time(), action.nonce(), sigDigest);
         tx.put(Segment.CONSENT_STATE, id, current.withWithdrawal(w).encode());
-        enqueue(tx, ConsentKeys.WITHDRAWAL, ConsentKeys.WITHDRAWAL_COUNTER, id);
+        AnchorQueueKeys.enqueueWithdrawal(tx, id);
         tx.commit();
         return new Accepted(consentId, "withdrawalPending", true);
       }
@@ -214,10 +216,10 @@ public final class ConsentService {
       tx.delete(Segment.CONSENT_INDEX, ConsentKeys.nonce(subject, nonce));
       tx.put(Segment.CONSENT_INDEX, ConsentKeys.erasedNonce(subject, nonce), new byte[0]);
     }
-    tx.delete(Segment.CONSENT_STATE, ConsentKeys.anchor(id));
+    AnchorProofs.forget(tx, id);
     tx.put(Segment.CONSENT_STATE, id, ConsentState.erasedAt(now).encode());
     if (state.withdrawal() == null) {
-      enqueue(tx, ConsentKeys.WITHDRAWAL, ConsentKeys.WITHDRAWAL_COUNTER, id);
+      AnchorQueueKeys.enqueueWithdrawal(tx, id);
     }
   }
 
@@ -241,13 +243,6 @@ public final class ConsentService {
         || tx.get(Segment.CONSENT_INDEX, ConsentKeys.erasedNonce(subject, nonce)).isPresent()) {
       throw refuse(ConsentError.NONCE_REUSED, "the subject already used nonce " + nonce);
     }
-  }
-
-  /** Appends to the anchorer's queue under the next sequence number of {@code counter}. */
-  private static void enqueue(Transaction tx, byte kind, byte[] counter, byte[] id) {
-    long seq = tx.get(Segment.CONSENT_QUEUE, counter).map(b -> Bytes.toLong(b, 0)).orElse(0L);
-    tx.put(Segment.CONSENT_QUEUE, ConsentKeys.queued(kind, seq), id);
-    tx.put(Segment.CONSENT_QUEUE, counter, Bytes.longBytes(seq + 1));
   }
 
   private static ConsentException refuse(ConsentError error, String detail) {

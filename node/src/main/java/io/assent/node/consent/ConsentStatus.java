@@ -1,5 +1,7 @@
 package io.assent.node.consent;
 
+import io.assent.node.anchor.AnchoredWithdrawal;
+import io.assent.node.anchor.LeafAnchor;
 import java.util.Optional;
 
 /**
@@ -9,6 +11,6 @@ import java.util.Optional;
 public record ConsentStatus(
     String consentId,
     String status,
-    Optional<AnchorProof> anchor,
+    Optional<LeafAnchor> anchor,
     Optional<Long> withdrawalTime,
-    Optional<WithdrawnOnChain> withdrawnOnChain) {}
+    Optional<AnchoredWithdrawal> withdrawnOnChain) {}

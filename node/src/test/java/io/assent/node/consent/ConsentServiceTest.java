@@ -18,6 +18,12 @@ class ConsentServiceTest {
   private final Credentials mallory = ConsentFixture.key(2);
   private final Credentials delegate = ConsentFixture.key(3);
 
+  /** A queue key as the design page lays it out: kind ‖ seq(8). */
+  private static byte[] queued(char kind, long seq) {
+    return io.assent.node.store.Bytes.concat(
+        new byte[] {(byte) kind}, io.assent.node.store.Bytes.longBytes(seq));
+  }
+
   private ConsentService.Accepted grant(Grant grant, Credentials signer) {
     return service.accept(grant, f.sign(grant, signer));
   }
@@ -36,8 +42,7 @@ class ConsentServiceTest {
     assertThat(accepted.created()).isTrue();
     assertThat(accepted.consentId()).matches("0x[0-9a-f]{64}");
     assertThat(service.status(accepted.consentId()).status()).isEqualTo("pending");
-    byte[] queued =
-        f.store.get(Segment.CONSENT_QUEUE, ConsentKeys.queued(ConsentKeys.LEAF, 0)).orElseThrow();
+    byte[] queued = f.store.get(Segment.CONSENT_QUEUE, queued('L', 0)).orElseThrow();
     assertThat(Numeric.toHexString(queued)).isEqualTo(accepted.consentId());
     StoredRecord record = service.record(accepted.consentId()).orElseThrow();
     ConsentLeaf leaf =
@@ -168,8 +173,7 @@ class ConsentServiceTest {
     SubjectAction w = f.action(Kind.WITHDRAWAL, id, alice);
     assertThat(service.withdraw(id, w, f.sign(w, alice)).status()).isEqualTo("withdrawalPending");
     assertThat(service.status(id).status()).isEqualTo("withdrawalPending");
-    assertThat(f.store.get(Segment.CONSENT_QUEUE, ConsentKeys.queued(ConsentKeys.WITHDRAWAL, 0)))
-        .isPresent();
+    assertThat(f.store.get(Segment.CONSENT_QUEUE, queued('W', 0))).isPresent();
     CheckResult after =
         service.check(alice.getAddress(), ConsentFixture.DATASET, "ai:ModelTraining", NOW + 100);
     assertThat(after.permitted()).isFalse();
