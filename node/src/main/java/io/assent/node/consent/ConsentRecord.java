@@ -79,6 +79,27 @@ public final class ConsentRecord {
     return record;
   }
 
+  /** The grant a record was built from (what the subject signed). */
+  public static Grant grantOf(ObjectNode record) {
+    JsonNode processing = record.path("processing");
+    JsonNode event = record.path("event");
+    java.util.List<String> purposes = new java.util.ArrayList<>();
+    processing.path("dpv:hasPurpose").forEach(p -> purposes.add(p.asText()));
+    return new Grant(
+        record.path("piiPrincipal").asText(),
+        record.at("/signature/subject").asText(),
+        record.path("dataset").asText(),
+        purposes,
+        processing.path("dpv:hasProcessing").asText(),
+        processing.path("dpv:hasLegalBasis").asText(),
+        processing.at("/privacyNotice/digest").asText(),
+        processing.at("/privacyNotice/version").asText(),
+        processing.path("dpv:hasJurisdiction").asText(),
+        event.path("validFrom").asLong(),
+        event.path("validUntil").asLong(),
+        record.at("/signature/nonce").asText());
+  }
+
   /** Parses a record's canonical bytes back into a tree. */
   public static ObjectNode parse(byte[] canonical) {
     try {
