@@ -94,7 +94,8 @@ public final class SyncBenchmark {
             Locale.ROOT,
             "%nRates are events over wall time, except the last column: events over the CPU time"
                 + " of the thread that ran the follower (excludes anvil, RocksDB's own threads and"
-                + " waiting for a core on a busy machine). Medians are by wall-time rate.%n"
+                + " waiting for a core on a busy machine). The median row is the median"
+                + " fetch and the median sync (by events/s).%n"
                 + "%nGoal: tens of thousands of events per second (at least %,.0f) from a local chain."
                 + " The follower: %,.0f events/s, %s.%n",
             GOAL_EVENTS_PER_SECOND,
