@@ -104,6 +104,7 @@ public final class ResolutionBenchmark {
       Latencies.Summary overHttpLatency =
           Latencies.measure(n(300), n(2_000), () -> get(http, request));
       BenchLogging.progress("%d changes: in process and HTTP timed", entry.getKey());
+      boolean equal = ours.equals(theirs) && overHttp.equals(theirs);
       rows.add(
           new ResolutionReport.Row(
               entry.getKey(),
@@ -112,9 +113,12 @@ public final class ResolutionBenchmark {
               overHttpLatency,
               tuned.get(did).latency(),
               documented.get(did).latency(),
-              ours.equals(theirs) && overHttp.equals(theirs),
+              equal,
               ours.toString().equals(theirs.toString()),
-              ours.equals(theirs) ? null : "node: " + ours + "\nreference: " + theirs));
+              equal
+                  ? null
+                  : "node in process: %s%nnode over HTTP: %s%nreference: %s%n"
+                      .formatted(ours, overHttp, theirs)));
     }
     return rows;
   }
