@@ -126,11 +126,6 @@ public final class AssentMain implements Runnable {
     return verbose;
   }
 
-  /** The config file in effect ({@code null} before parsing). */
-  public Path config() {
-    return config;
-  }
-
   /** The version Maven wrote into {@code version.properties}. */
   static final class Version implements IVersionProvider {
     @Override

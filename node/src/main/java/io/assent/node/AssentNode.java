@@ -14,6 +14,7 @@ import io.assent.node.api.RelayIdentityOperation;
 import io.assent.node.api.ResolveDid;
 import io.assent.node.chain.ChainFollower;
 import io.assent.node.chain.FollowerConfig;
+import io.assent.node.config.ConfigException;
 import io.assent.node.config.NodeConfig;
 import io.assent.node.identity.DidNetwork;
 import io.assent.node.identity.DidResolver;
@@ -25,6 +26,7 @@ import io.assent.node.store.KeyValueStore;
 import io.assent.node.store.RocksDbKeyValueStore;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
@@ -84,6 +86,7 @@ public final class AssentNode implements AutoCloseable {
     ChainFollower follower = null;
     try {
       DatabaseMetadata.initOrVerify(store, chain.chainId(), Clock.systemUTC());
+      checkChainId(web3j, chain.chainId());
       IdentityIndexer indexer = new IdentityIndexer(config.didRegistry());
       follower = new ChainFollower(web3j, store, List.of(indexer), followerConfig(chain));
       Set<String> names = new HashSet<>(chain.networkNames());
@@ -133,6 +136,26 @@ public final class AssentNode implements AutoCloseable {
       store.close();
       web3j.shutdown();
       throw e;
+    }
+  }
+
+  /**
+   * Refuses to follow an endpoint of another chain than configured (and than the database was built
+   * from). An unreachable endpoint is not an error: the node serves its index meanwhile.
+   */
+  private static void checkChainId(Web3j web3j, long expected) {
+    long actual;
+    try {
+      actual = web3j.ethChainId().send().getChainId().longValueExact();
+    } catch (IOException | RuntimeException e) {
+      LOG.warn(
+          "chain RPC unreachable at start ({}); serving the index until it returns",
+          e.getMessage());
+      return;
+    }
+    if (actual != expected) {
+      throw new ConfigException(
+          "the chain RPC reports chain id " + actual + ", the config says " + expected);
     }
   }
 

@@ -72,7 +72,6 @@ final class RunCommand implements Callable<Integer> {
                   stopped.countDown();
                 },
                 "shutdown"));
-    LOG.info("node ready on http://{}:{}", nodeConfig.http().host(), node.httpPort());
     stopped.await();
     return 0;
   }

@@ -17,8 +17,8 @@ import picocli.CommandLine.Option;
             + " delegates sign assertions (e.g. consents); sigAuth delegates may also authenticate.",
     footerHeading = "%nExamples:%n",
     footer = {
-      "  assent did add-delegate --delegate 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 \\",
-      "      --delegate-type sigAuth --validity 30d"
+      "  assent did add-delegate --delegate-type sigAuth --validity 30d \\",
+      "      --delegate 0x70997970C51812dc3A010C7d01b50e0d17dc79C8"
     })
 public final class DidAddDelegate extends MutationCommand {
 

@@ -18,9 +18,9 @@ import picocli.CommandLine.Option;
             + " did/svc/<type>). A curator's ConsentService names the node that receives consents.",
     footerHeading = "%nExamples:%n",
     footer = {
-      "  assent did add-service --type ConsentService --endpoint https://node.example.org",
+      "  assent did add-service --type ConsentService --endpoint https://node.example",
       "  assent did add-service --rpc http://127.0.0.1:8545 --registry 0x5FbD... \\",
-      "      --type ConsentService --endpoint https://node.example.org --validity 90d"
+      "      --type ConsentService --endpoint https://node.example --validity 90d"
     })
 public final class DidAddService extends MutationCommand {
 

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  assent did change-owner --key alice --new-owner 0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC"
+      "  assent did change-owner --key alice \\",
+      "      --new-owner 0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC"
     })
 public final class DidChangeOwner extends MutationCommand {
 

@@ -13,8 +13,8 @@ import picocli.CommandLine.Mixin;
     description = "End a delegate's right to sign for the DID now (registry revokeDelegate).",
     footerHeading = "%nExamples:%n",
     footer = {
-      "  assent did revoke-delegate --delegate 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 \\",
-      "      --delegate-type sigAuth"
+      "  assent did revoke-delegate --delegate-type sigAuth \\",
+      "      --delegate 0x70997970C51812dc3A010C7d01b50e0d17dc79C8"
     })
 public final class DidRevokeDelegate extends MutationCommand {
 

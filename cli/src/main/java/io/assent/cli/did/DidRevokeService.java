@@ -16,7 +16,8 @@ import picocli.CommandLine.Mixin;
             + " matches name and value).",
     footerHeading = "%nExamples:%n",
     footer = {
-      "  assent did revoke-service --type ConsentService --endpoint https://node.example.org"
+      "  assent did revoke-service --type ConsentService \\",
+      "      --endpoint https://node.example"
     })
 public final class DidRevokeService extends MutationCommand {
 

@@ -45,7 +45,7 @@ abstract class MutationCommand extends AssentCommand {
     KeyEntry key = signer.key(keystore);
     try (Transport target = transport.open(this::typed)) {
       BigInteger chainId = transport.checkedChainId(target);
-      DidEthr did = signer.identity(key, chainId);
+      DidEthr did = signer.identity(key, chainId, target.networkNames());
       checkOwner(target.owner(did), did, key);
       Erc1056Operation operation = change.operation().apply(did.address());
       String secret =

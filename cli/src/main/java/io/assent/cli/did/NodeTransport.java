@@ -11,6 +11,7 @@ import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.web3j.crypto.Credentials;
 import org.web3j.utils.Numeric;
 
@@ -43,6 +44,12 @@ public final class NodeTransport implements Transport {
       throw new CliException("nodeError", "the node at " + node.base() + " reports no chain id");
     }
     return BigInteger.valueOf(chainId.asLong());
+  }
+
+  @Override
+  public Set<String> networkNames() {
+    String name = status().path("networkName").asText("");
+    return name.isEmpty() ? Set.of() : Set.of(name);
   }
 
   @Override

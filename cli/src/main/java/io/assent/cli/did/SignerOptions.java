@@ -4,6 +4,7 @@ import io.assent.cli.CliException;
 import io.assent.cli.key.KeyEntry;
 import io.assent.contracts.did.DidEthr;
 import java.math.BigInteger;
+import java.util.Set;
 import picocli.CommandLine.Option;
 
 /**
@@ -19,29 +20,34 @@ public final class SignerOptions extends KeySelection {
       names = "--did",
       paramLabel = "DID",
       converter = DidConverter.class,
-      description = "Act on this DID (owned by the key) instead of the key's own DID.")
+      description =
+          "Act on this DID (owned by the key) instead of the key's own DID; did:ethr:0x<chainId>:... or the node's network name.")
   DidEthr did;
 
   /**
-   * The DID acted on, in address form on {@code chainId}: {@code --did} (which must name that chain
-   * by its hex id, or carry no network on chain 1), else the key's own DID.
+   * The DID acted on, in address form on {@code chainId}: {@code --did}, else the key's own DID.
+   * {@code --did} must be on that chain: its hex chain id, a name the node gives the chain ({@code
+   * networkNames}), or no network on chain 1.
    */
-  public DidEthr identity(KeyEntry signer, BigInteger chainId) {
+  public DidEthr identity(KeyEntry signer, BigInteger chainId, Set<String> networkNames) {
     if (did == null) {
       return Dids.of(chainId, signer.address());
     }
+    boolean named = did.network().filter(networkNames::contains).isPresent();
     BigInteger didChain =
-        did.network().isEmpty()
-            ? BigInteger.ONE
-            : did.hexChainId()
-                .orElseThrow(
-                    () ->
-                        new CliException(
-                            "chainMismatch",
-                            "--did names network '"
-                                + did.networkOrMainnet()
-                                + "'; use its hex chain id: "
-                                + Dids.of(chainId, did.address())));
+        named
+            ? chainId
+            : did.network().isEmpty()
+                ? BigInteger.ONE
+                : did.hexChainId()
+                    .orElseThrow(
+                        () ->
+                            new CliException(
+                                "chainMismatch",
+                                "--did names network '"
+                                    + did.networkOrMainnet()
+                                    + "', unknown here; use its hex chain id: "
+                                    + Dids.of(chainId, did.address())));
     if (!didChain.equals(chainId)) {
       throw new CliException(
           "chainMismatch",

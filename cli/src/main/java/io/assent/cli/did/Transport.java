@@ -17,6 +17,11 @@ public interface Transport extends AutoCloseable {
   /** The chain id of the registry. */
   BigInteger chainId();
 
+  /** Names the registry's chain also goes by in DIDs (e.g. {@code dev}), if known. */
+  default java.util.Set<String> networkNames() {
+    return java.util.Set.of();
+  }
+
   /** The current owner of the identity, lower-case 0x-hex; 0x0 once deactivated. */
   String owner(DidEthr did);
 

@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  assent key import --name bob                       (asks for the key, then a password)",
+      "  assent key import --name bob          (asks for the key, then a new password)",
       "  assent key import --name bob --private-key-file bob.hex --password-file pw.txt",
       "  assent key import --name carol --keyfile ~/.ethereum/keystore/UTC--...json"
     })

@@ -183,6 +183,28 @@ class DidNodeModeTest {
   }
 
   @Test
+  void didOnTheNodesNamedNetworkIsTheSameIdentityAndOthersAreRefused() {
+    node.owner = ADDRESS;
+
+    Result named =
+        cli.run("did", "revoke-delegate", "--did", "did:ethr:dev:" + OTHER, "--delegate", OTHER);
+    Result otherChain =
+        cli.run("did", "revoke-delegate", "--did", "did:ethr:0x1:" + OTHER, "--delegate", OTHER);
+    Result unknownName =
+        cli.run(
+            "did", "revoke-delegate", "--did", "did:ethr:sepolia:" + OTHER, "--delegate", OTHER);
+
+    assertThat(named.exitCode()).as(named.err()).isZero();
+    assertThat(node.posts())
+        .extracting(FakeNode.Request::path)
+        .containsExactly("/v1/identities/did:ethr:0x7a69:" + OTHER + "/operations");
+    assertThat(otherChain.exitCode()).isEqualTo(1);
+    assertThat(otherChain.err()).contains("is on chain 1, but the registry is on chain 31337");
+    assertThat(unknownName.exitCode()).isEqualTo(1);
+    assertThat(unknownName.err()).contains("names network 'sepolia', unknown here");
+  }
+
+  @Test
   void refusesBeforeSigningWhenTheKeyIsNotTheOwner() {
     node.owner = OTHER;
 

@@ -87,6 +87,7 @@ final class FakeNode implements AutoCloseable {
     ObjectNode status = Output.JSON.createObjectNode();
     status.put("version", "0.1.0");
     status.put("chainId", chainId);
+    status.put("networkName", "dev");
     status.putObject("contracts").put("didRegistry", REGISTRY);
     status.put("syncedBlock", 10);
     return status.toString();

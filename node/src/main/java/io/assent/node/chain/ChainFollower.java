@@ -98,10 +98,18 @@ public final class ChainFollower implements AutoCloseable {
       wanted.add(to);
     }
     Map<Long, BlockHeader> headers = source.headers(wanted);
-    if (!cursor.isInitial() && !onChain(headers.get(cursor.blockNumber()), cursor.blockHash())) {
-      SyncStep.RolledBack rolledBack = rollback.rollBack(cursor);
-      tracker.committed(cursor());
-      return rolledBack;
+    if (!cursor.isInitial()) {
+      BlockHeader synced = headers.get(cursor.blockNumber());
+      if (synced == null && head >= cursor.blockNumber()) {
+        // e.g. load-balanced endpoints at different heights: not evidence of a reorg
+        return new SyncStep.ChainMoved(
+            "the endpoint's head is " + head + " but it has no block " + cursor.blockNumber());
+      }
+      if (synced == null || !synced.hash().equals(Hex.normalize(cursor.blockHash()))) {
+        SyncStep.RolledBack rolledBack = rollback.rollBack(cursor);
+        tracker.committed(cursor());
+        return rolledBack;
+      }
     }
     if (to <= cursor.blockNumber()) {
       tracker.failed(true, null);
@@ -125,10 +133,6 @@ public final class ChainFollower implements AutoCloseable {
     blockRange = (int) Math.min(config.maxBlockRange(), 2L * blockRange);
     tracker.committed(applied);
     return new SyncStep.Applied(range.from(), range.to(), range.logs().size(), head);
-  }
-
-  private static boolean onChain(BlockHeader header, String hash) {
-    return header != null && header.hash().equals(Hex.normalize(hash));
   }
 
   private SyncStep.Failed failed(boolean reachable, String error) {

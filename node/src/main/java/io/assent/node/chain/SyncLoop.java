@@ -7,8 +7,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs sync steps on one thread of its own: straight on while there is work, every poll interval
- * once up to date, and with exponential backoff (up to a cap) while steps fail, warning once when
- * failures start and once when they end. Stops for good on a {@link DeepReorgException}.
+ * once up to date (or after the chain moved under a step), and with exponential backoff (up to a
+ * cap) while steps fail, warning once when failures start and once when they end. Stops for good on
+ * a {@link DeepReorgException}.
  */
 final class SyncLoop {
 
@@ -79,7 +80,9 @@ final class SyncLoop {
         LOG.info("chain sync recovered after {} failed attempts", failures);
         failures = 0;
       }
-      if (result instanceof SyncStep.UpToDate) {
+      // After a reorg mid-fetch, wait a poll too: an endpoint that keeps answering
+      // inconsistently (load-balanced nodes at different heights) must not be hammered.
+      if (result instanceof SyncStep.UpToDate || result instanceof SyncStep.ChainMoved) {
         pause(pollInterval);
       }
     }

@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.BatchRequest;
 import org.web3j.protocol.core.DefaultBlockParameter;
@@ -24,6 +26,8 @@ import org.web3j.protocol.exceptions.ClientConnectionException;
  * {@value #BATCH_SIZE}, or one by one when the transport refuses batches) and eth_getLogs.
  */
 final class Web3jChainSource implements ChainSource {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Web3jChainSource.class);
 
   static final int BATCH_SIZE = 200;
 
@@ -87,8 +91,11 @@ final class Web3jChainSource implements ChainSource {
           responses.add(checked("eth_getBlockByNumber", (EthBlock) response));
         }
         return responses;
-      } catch (UnsupportedOperationException e) {
-        batches = false; // a transport without batches: ask block by block from now on
+      } catch (UnsupportedOperationException | ClassCastException e) {
+        // A transport without batches, or an endpoint that answered a batch with a single
+        // error object: ask block by block from now on.
+        LOG.warn("JSON-RPC batches refused ({}); reading blocks one by one", e.toString());
+        batches = false;
       }
     }
     for (long n : numbers) {

@@ -16,8 +16,6 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
-import org.rocksdb.ColumnFamilyOptions;
-import org.rocksdb.DBOptions;
 import org.rocksdb.Options;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
@@ -40,8 +38,7 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
   }
 
   private final Path directory;
-  private final DBOptions dbOptions;
-  private final ColumnFamilyOptions columnOptions;
+  private final RocksDbOptions options;
   private final WriteOptions syncWrites;
   private final ReadOptions reads;
   private final RocksDB db;
@@ -53,14 +50,12 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
 
   private RocksDbKeyValueStore(
       Path directory,
-      DBOptions dbOptions,
-      ColumnFamilyOptions columnOptions,
+      RocksDbOptions options,
       RocksDB db,
       List<ColumnFamilyHandle> allHandles,
       Map<Segment, ColumnFamilyHandle> handles) {
     this.directory = directory;
-    this.dbOptions = dbOptions;
-    this.columnOptions = columnOptions;
+    this.options = options;
     this.db = db;
     this.allHandles = allHandles;
     this.handles = handles;
@@ -70,18 +65,16 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
 
   /** Opens (creating if needed) the database in {@code directory}. */
   public static RocksDbKeyValueStore open(Path directory) {
-    DBOptions dbOptions =
-        new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true);
-    ColumnFamilyOptions columnOptions = new ColumnFamilyOptions();
+    RocksDbOptions options = new RocksDbOptions();
     try {
       Files.createDirectories(directory);
       List<byte[]> names = columnFamilyNames(directory);
       List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
       for (byte[] name : names) {
-        descriptors.add(new ColumnFamilyDescriptor(name, columnOptions));
+        descriptors.add(new ColumnFamilyDescriptor(name, options.columns()));
       }
       List<ColumnFamilyHandle> allHandles = new ArrayList<>();
-      RocksDB db = RocksDB.open(dbOptions, directory.toString(), descriptors, allHandles);
+      RocksDB db = RocksDB.open(options.db(), directory.toString(), descriptors, allHandles);
       Map<Segment, ColumnFamilyHandle> handles = new EnumMap<>(Segment.class);
       for (Segment segment : Segment.values()) {
         byte[] name = columnFamilyName(segment);
@@ -91,10 +84,9 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
           }
         }
       }
-      return new RocksDbKeyValueStore(directory, dbOptions, columnOptions, db, allHandles, handles);
+      return new RocksDbKeyValueStore(directory, options, db, allHandles, handles);
     } catch (RocksDBException | IOException e) {
-      columnOptions.close();
-      dbOptions.close();
+      options.close();
       throw new StorageException("cannot open the database in " + directory, e);
     }
   }
@@ -184,8 +176,7 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
       db.close();
       syncWrites.close();
       reads.close();
-      columnOptions.close();
-      dbOptions.close();
+      options.close();
     } finally {
       lock.writeLock().unlock();
     }

@@ -85,6 +85,28 @@ class ChainFollowerIT {
   }
 
   @Test
+  void syncsThroughATransportThatRefusesBatches() throws Exception {
+    writeAttributes(6, "a");
+    Web3j noBatches =
+        Web3j.build(
+            new HttpService(anvil.rpcUrl()) {
+              @Override
+              public org.web3j.protocol.core.BatchResponse sendBatch(
+                  org.web3j.protocol.core.BatchRequest batch) {
+                throw new UnsupportedOperationException("no batches here");
+              }
+            });
+    try (KeyValueStore store = RocksDbKeyValueStore.open(dir.resolve("node"))) {
+      ChainFollower follower = follower(noBatches, store, config);
+      syncToTip(follower);
+      assertThat(eventCount(store)).isEqualTo(6);
+      assertThat(snapshot(store, follower)).isEqualTo(freshNode(config));
+    } finally {
+      noBatches.shutdown();
+    }
+  }
+
+  @Test
   void afterAReorgTheIndexEqualsAFreshSyncOfTheNewChain() throws Exception {
     writeAttributes(8, "a");
     try (KeyValueStore store = RocksDbKeyValueStore.open(dir.resolve("node"))) {

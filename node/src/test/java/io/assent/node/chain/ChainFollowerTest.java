@@ -154,6 +154,25 @@ class ChainFollowerTest {
   }
 
   @Test
+  void aBlockTheEndpointDoesNotKnowBelowItsHeadIsNotTakenForAReorg() {
+    chain.mine("0x01");
+    chain.mine("0x02");
+    ChainFollower follower = follower();
+    syncToTip(follower);
+    var before = snapshot(store, follower);
+    chain.mine("0x03");
+    chain.hidden.add(2L);
+
+    SyncStep step = follower.syncOnce();
+
+    assertThat(step).isInstanceOf(SyncStep.ChainMoved.class);
+    assertThat(((SyncStep.ChainMoved) step).reason()).contains("has no block 2");
+    assertThat(snapshot(store, follower)).isEqualTo(before);
+    chain.hidden.clear();
+    assertThat(follower.syncOnce()).isEqualTo(new SyncStep.Applied(3, 3, 1, 3));
+  }
+
+  @Test
   void aReorgDuringTheFetchAppliesNothingAndIsRetried() {
     chain.mine("0x01");
     chain.mine("0x02");

@@ -26,7 +26,11 @@ final class FakeChain implements ChainSource {
 
   private final List<Block> blocks = new ArrayList<>();
   private long forks;
-  boolean down;
+  volatile boolean down;
+
+  /** Blocks the endpoint pretends not to know (a lagging node behind a load balancer). */
+  final Set<Long> hidden = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   Runnable afterLogs = () -> {};
   int logCalls;
 
@@ -91,7 +95,7 @@ final class FakeChain implements ChainSource {
     checkUp();
     Map<Long, BlockHeader> out = new HashMap<>();
     for (long n : numbers) {
-      if (n >= 0 && n < blocks.size()) {
+      if (n >= 0 && n < blocks.size() && !hidden.contains(n)) {
         Block b = blocks.get((int) n);
         out.put(n, new BlockHeader(n, b.hash(), b.timestamp()));
       }

@@ -3,6 +3,7 @@ package io.assent.node.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.assent.node.store.InMemoryKeyValueStore;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -37,7 +38,7 @@ class DidResolverGoldenTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("scenarios")
   void resolvesAsGolden(GoldenScenario scenario) throws IOException {
-    TestStore store = new TestStore();
+    InMemoryKeyValueStore store = new InMemoryKeyValueStore();
     FakeRegistry registry = scenario.replay(store);
     DidResolver resolver = new DidResolver(store, DEV, registry.timestamps(), scenario.clock());
 

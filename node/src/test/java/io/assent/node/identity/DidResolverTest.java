@@ -3,6 +3,7 @@ package io.assent.node.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.assent.node.store.InMemoryKeyValueStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,7 +22,7 @@ class DidResolverTest {
   private static final long T0 = 1_767_225_600L; // 2026-01-01T00:00:00Z
   private static final DidNetwork DEV = new DidNetwork(31337, Set.of("dev"));
 
-  private final TestStore store = new TestStore();
+  private final InMemoryKeyValueStore store = new InMemoryKeyValueStore();
   private final FakeRegistry registry =
       new FakeRegistry(store).block(10, T0).delegate(A, "veriKey", B, T0 + 100);
 

@@ -3,6 +3,7 @@ package io.assent.node.identity;
 import io.assent.contracts.did.DidEvent;
 import io.assent.contracts.did.DidRegistryEvents;
 import io.assent.node.chain.ChainLog;
+import io.assent.node.store.KeyValueStore;
 import io.assent.node.store.Transaction;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -23,14 +24,14 @@ import org.web3j.utils.Numeric;
 
 /**
  * Emits registry logs as the DIDRegistry contract would (ABI-encoded with web3j, previousChange
- * linked per identity) and feeds them through {@link IdentityIndexer} into a {@link TestStore}, one
- * committed transaction per log.
+ * linked per identity) and feeds them through {@link IdentityIndexer} into a store, one committed
+ * transaction per log.
  */
 final class FakeRegistry {
 
   static final String ADDRESS = "0x5fbdb2315678afecb367f032d93f642f64180aa3";
 
-  private final TestStore store;
+  private final KeyValueStore store;
   private final IdentityIndexer indexer = new IdentityIndexer(ADDRESS);
   private final Map<String, Long> changed = new HashMap<>();
   private final TreeMap<Long, Long> timestamps = new TreeMap<>();
@@ -38,7 +39,7 @@ final class FakeRegistry {
   private long block;
   private int logIndex;
 
-  FakeRegistry(TestStore store) {
+  FakeRegistry(KeyValueStore store) {
     this.store = store;
   }
 

@@ -3,6 +3,7 @@ package io.assent.node.identity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.assent.node.store.KeyValueStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +68,7 @@ record GoldenScenario(Path file, JsonNode json) {
   }
 
   /** Replays the scenario's blocks through the fake registry and indexer. */
-  FakeRegistry replay(TestStore store) {
+  FakeRegistry replay(KeyValueStore store) {
     FakeRegistry registry = new FakeRegistry(store);
     String identity = json.get("identity").asText();
     for (JsonNode block : json.path("blocks")) {
