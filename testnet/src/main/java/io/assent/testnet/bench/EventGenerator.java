@@ -101,7 +101,7 @@ final class EventGenerator {
     } finally {
       chain.anvil().automine(true);
     }
-    BenchLogging.progress(
+    Bench.progress(
         "generator: signing %.1f s, anvil accepting transactions %.1f s, mining %.1f s",
         phaseNanos[0] / 1e9, phaseNanos[1] / 1e9, phaseNanos[2] / 1e9);
     return chain.anvil().blockNumber();
