@@ -17,7 +17,21 @@ public enum Segment {
   /** DID registry events, by identity, block and log index. */
   DID_EVENTS(10),
   /** Per identity: the block of its latest change, and event counters. */
-  DID_IDENTITIES(11);
+  DID_IDENTITIES(11),
+  /** Private plane: consent records, each encrypted with its own key (AES-GCM), by consent id. */
+  CONSENT_RECORDS(20),
+  /** Private plane: the per-record keys; erasure deletes the key (crypto-shredding). */
+  CONSENT_KEYS(21),
+  /** Private plane: secondary indexes of consents (by subject, dataset, nonce, grant digest). */
+  CONSENT_INDEX(22),
+  /** Private plane: each consent's local state (pending, anchored with proof, erased). */
+  CONSENT_STATE(23),
+  /** Private plane: leaves and withdrawals waiting to be anchored, and the anchorer's batches. */
+  CONSENT_QUEUE(24),
+  /** Public plane (chain-derived, undone on reorg): anchored batch roots. */
+  ANCHOR_ROOTS(30),
+  /** Public plane (chain-derived, undone on reorg): consent ids withdrawn on chain. */
+  ANCHOR_WITHDRAWN(31);
 
   private final byte id;
 
