@@ -349,4 +349,46 @@ class ConsentApiIT {
             .orElseThrow();
     assertThat(tx.getBlockNumber().longValueExact()).isEqualTo(evidence.getLong("blockNumber"));
   }
+
+  @Test
+  void aWithdrawalAnchoredByOneNodeIsKnownToEveryNode() {
+    Http anchored = new Http(anchoring.httpPort());
+    Credentials alice = newIdentity();
+    String id =
+        anchored.postJson("/v1/consents", grant(alice, alice)).json().getString("consentId");
+    problem(http.get("/v1/consents/" + id), 404, "consentNotFound");
+    Http.Response w =
+        anchored.postJson(
+            "/v1/consents/" + id + "/withdrawal", action("withdrawal", id, alice, alice));
+    assertThat(w.status()).as(w.body()).isEqualTo(202);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                anchored.get("/v1/consents/" + id).json().getString("status").equals("withdrawn"));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                http.get("/v1/consents/" + id).json().getString("status", "").equals("withdrawn"));
+    assertThat(
+            anchored
+                .get("/v1/consents/" + id)
+                .json()
+                .getJsonObject("withdrawal")
+                .getBoolean("anchored"))
+        .isTrue();
+    JsonObject check =
+        anchored
+            .get(
+                "/v1/consents/check?subject="
+                    + did(alice)
+                    + "&dataset="
+                    + DATASET
+                    + "&purpose=ai:ModelTraining")
+            .json();
+    assertThat(check.getString("reason")).isEqualTo("withdrawn");
+    assertThat(check.getJsonArray("evidence").stream().map(e -> ((JsonObject) e).getString("kind")))
+        .contains("withdrawal");
+  }
 }
