@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /** {@code assent consent verify}: check a receipt against the chain, trusting no node. */
@@ -71,8 +70,8 @@ public final class ConsentVerifyCommand extends AssentCommand {
   @Override
   protected int run(Output out) {
     if (rpc == null) {
-      throw new ParameterException(
-          spec.commandLine(), "missing --rpc URL (or the rpc setting): the chain to check against");
+      throw new CliException(
+          "invalidArgument", "missing --rpc URL (or the rpc setting): the chain to check against");
     }
     if (confirmations < 0) {
       throw new CliException("invalidArgument", "--confirmations must not be negative");
