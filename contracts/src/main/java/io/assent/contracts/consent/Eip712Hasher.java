@@ -1,0 +1,60 @@
+package io.assent.contracts.consent;
+
+import io.assent.contracts.consent.Eip712Fields.Field;
+import java.io.ByteArrayOutputStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.web3j.crypto.Hash;
+import org.web3j.utils.Numeric;
+
+/**
+ * EIP-712 hashing of the consent types, written out rather than delegated so the encoding of {@code
+ * string[]} is explicit: keccak256 of the concatenated keccak256 of each element's UTF-8. Strings
+ * are keccak256 of their UTF-8; addresses, bytes32 and uints are one 32-byte word.
+ */
+final class Eip712Hasher {
+
+  private Eip712Hasher() {}
+
+  /** keccak256(0x19 ‖ 0x01 ‖ domainSeparator ‖ hashStruct(message)). */
+  static byte[] digest(Eip712Domain domain, ConsentMessage message) {
+    byte[] separator = hashStruct(Eip712Fields.DOMAIN_TYPE, Eip712Fields.domain(domain));
+    byte[] struct = hashStruct(Eip712Fields.primaryType(message), Eip712Fields.message(message));
+    ByteArrayOutputStream out = new ByteArrayOutputStream(66);
+    out.write(0x19);
+    out.write(0x01);
+    out.writeBytes(separator);
+    out.writeBytes(struct);
+    return Hash.sha3(out.toByteArray());
+  }
+
+  static byte[] hashStruct(String primaryType, List<Field> fields) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(32 * (fields.size() + 1));
+    out.writeBytes(Hash.sha3(utf8(Eip712Fields.typeString(primaryType, fields))));
+    for (Field field : fields) {
+      out.writeBytes(encode(field.type(), field.value()));
+    }
+    return Hash.sha3(out.toByteArray());
+  }
+
+  private static byte[] encode(String type, Object value) {
+    return switch (type) {
+      case "string" -> Hash.sha3(utf8((String) value));
+      case "string[]" -> {
+        ByteArrayOutputStream items = new ByteArrayOutputStream();
+        for (Object item : (List<?>) value) {
+          items.writeBytes(Hash.sha3(utf8((String) item)));
+        }
+        yield Hash.sha3(items.toByteArray());
+      }
+      case "address", "bytes32" -> Numeric.toBytesPadded(Numeric.toBigInt((String) value), 32);
+      case "uint64", "uint256" -> Numeric.toBytesPadded(BigInteger.valueOf((Long) value), 32);
+      default -> throw new IllegalStateException("no encoding for " + type);
+    };
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}
