@@ -3,6 +3,7 @@ package io.assent.cli.consent;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.assent.cli.CliException;
 import io.assent.cli.did.NodeClient;
+import io.assent.contracts.consent.Eip712Domain;
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -19,7 +20,11 @@ import org.web3j.crypto.Credentials;
 public final class ConsentApi implements AutoCloseable {
 
   /** Where signatures are valid: the chain and the ConsentAnchor contract. */
-  public record Domain(BigInteger chainId, String consentAnchor) {}
+  public record Domain(BigInteger chainId, String consentAnchor) {
+    public Eip712Domain eip712() {
+      return Eip712Domain.assent(chainId.longValueExact(), consentAnchor);
+    }
+  }
 
   private final NodeClient node;
   private final BigInteger expectedChainId;

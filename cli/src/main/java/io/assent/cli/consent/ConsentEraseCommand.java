@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.assent.cli.CliException;
 import io.assent.cli.Output;
+import io.assent.contracts.consent.ConsentErasure;
+import io.assent.contracts.consent.ConsentMessage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -37,8 +39,8 @@ public final class ConsentEraseCommand extends SubjectEventCommand {
   }
 
   @Override
-  String primaryType() {
-    return "ConsentErasure";
+  ConsentMessage message(String consentId, String subject, long time) {
+    return new ConsentErasure(consentId, subject, time, ConsentGrantCommand.randomBytes32());
   }
 
   @Override

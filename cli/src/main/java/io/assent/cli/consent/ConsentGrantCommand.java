@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.assent.cli.CliException;
 import io.assent.cli.ExitCode;
 import io.assent.cli.Output;
+import io.assent.contracts.consent.ConsentGrant;
+import io.assent.contracts.consent.ConsentTypedData;
+import io.assent.contracts.consent.Eip712Domain;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -135,26 +138,25 @@ public final class ConsentGrantCommand extends SignedCommand {
     String noticeDigest = noticeDigest();
     try (ConsentApi api = nodeOptions.open()) {
       Signer who = unlock(api);
-      ObjectNode message = Output.JSON.createObjectNode();
-      message.put("subject", who.subject().address());
-      message.put("dataset", dataset);
-      purposes.forEach(message.putArray("purposes")::add);
-      message.put("processing", processing);
-      message.put("legalBasis", legalBasis);
-      message.put("noticeDigest", noticeDigest);
-      message.put("noticeVersion", noticeVersion);
-      message.put("jurisdiction", jurisdiction);
-      message.put("validFrom", validFrom);
-      message.put("validUntil", until);
-      message.put("nonce", randomBytes32());
-      ConsentApi.Domain domain = api.domain();
-      ObjectNode typed =
-          TypedData.of(domain.chainId(), domain.consentAnchor(), "ConsentGrant", message);
-      String signature = TypedData.sign(typed, who.credentials());
-      ObjectNode grant = message.deepCopy();
-      grant.put("subject", who.subject().toString());
+      ConsentGrant grant =
+          Signing.message(
+              () ->
+                  new ConsentGrant(
+                      who.subject().address(),
+                      dataset,
+                      purposes,
+                      processing,
+                      legalBasis,
+                      noticeDigest,
+                      noticeVersion,
+                      jurisdiction,
+                      validFrom,
+                      until,
+                      randomBytes32()));
+      Eip712Domain domain = api.domain().eip712();
+      String signature = ConsentTypedData.sign(domain, grant, who.credentials());
       ObjectNode body = Output.JSON.createObjectNode();
-      body.set("grant", grant);
+      body.set("grant", grantJson(grant, who.subject().toString()));
       body.put("signature", signature);
       JsonNode answer = api.postGrant(body);
       String consentId = answer.path("consentId").asText("");
@@ -166,7 +168,7 @@ public final class ConsentGrantCommand extends SignedCommand {
       copy.put("node", api.base().toString());
       copy.put("signer", who.key().address());
       copy.set("request", body);
-      copy.set("typedData", typed);
+      copy.set("typedData", Signing.typedData(domain, grant));
       copy.set("answer", answer);
       Path saved = local().save(consentId, copy);
       report(out, consentId, answer, who, saved);
@@ -191,6 +193,23 @@ public final class ConsentGrantCommand extends SignedCommand {
             + who.subject()
             + "\nyour copy: "
             + saved);
+  }
+
+  /** The grant as POST /v1/consents takes it: the subject as a DID, times as JSON integers. */
+  static ObjectNode grantJson(ConsentGrant grant, String subjectDid) {
+    ObjectNode json = Output.JSON.createObjectNode();
+    json.put("subject", subjectDid);
+    json.put("dataset", grant.dataset());
+    grant.purposes().forEach(json.putArray("purposes")::add);
+    json.put("processing", grant.processing());
+    json.put("legalBasis", grant.legalBasis());
+    json.put("noticeDigest", grant.noticeDigest());
+    json.put("noticeVersion", grant.noticeVersion());
+    json.put("jurisdiction", grant.jurisdiction());
+    json.put("validFrom", grant.validFrom());
+    json.put("validUntil", grant.validUntil());
+    json.put("nonce", grant.nonce());
+    return json;
   }
 
   private void checkPurposes() {

@@ -2,6 +2,8 @@ package io.assent.cli.consent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.assent.contracts.consent.ConsentMessage;
+import io.assent.contracts.consent.ConsentWithdrawal;
 import picocli.CommandLine.Command;
 
 /** {@code assent consent withdraw}: a signed withdrawal of one of your consents. */
@@ -21,8 +23,8 @@ import picocli.CommandLine.Command;
 public final class ConsentWithdrawCommand extends SubjectEventCommand {
 
   @Override
-  String primaryType() {
-    return "ConsentWithdrawal";
+  ConsentMessage message(String consentId, String subject, long time) {
+    return new ConsentWithdrawal(consentId, subject, time, ConsentGrantCommand.randomBytes32());
   }
 
   @Override

@@ -3,13 +3,14 @@ package io.assent.cli.consent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.assent.cli.Output;
+import io.assent.contracts.consent.ConsentTypedData;
+import io.assent.contracts.consent.Eip712Domain;
+import io.assent.contracts.consent.MerkleTree;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.web3j.crypto.Hash;
 import org.web3j.utils.Numeric;
 
@@ -34,8 +35,6 @@ final class ReceiptVerifier {
       return checks.stream().allMatch(Check::ok);
     }
   }
-
-  private static final Pattern ADDRESS = Pattern.compile("(0x[0-9a-fA-F]{40})$");
 
   private final ChainRpc rpc;
   private final long confirmations;
@@ -98,38 +97,37 @@ final class ReceiptVerifier {
   }
 
   private static Check signature(Parts parts) {
-    if (parts.typedData == null || parts.signature == null) {
-      return check("signature", false, "the receipt lacks the typed data or the signature");
+    Optional<SignedRecord> signed = SignedRecord.of(parts.record);
+    if (signed.isEmpty()) {
+      return check("signature", false, "the record holds no complete signed grant");
     }
-    String signer = parts.signer();
-    if (signer == null) {
-      return check("signature", false, "the record names no signer");
-    }
-    JsonNode domain = parts.typedData.path("domain");
-    BigInteger domainChain = hexOrDecimal(domain.path("chainId").asText(""));
-    String contract = domain.path("verifyingContract").asText("");
-    if (!domainChain.equals(parts.chainId)
-        || !contract.equalsIgnoreCase(String.valueOf(parts.consentAnchor))) {
+    Eip712Domain domain = signed.get().domain();
+    if (parts.chainId == null
+        || domain.chainId() != parts.chainId.longValue()
+        || !domain.verifyingContract().equalsIgnoreCase(String.valueOf(parts.consentAnchor))) {
       return check(
           "signature",
           false,
           "the signed domain (chain "
-              + domainChain
+              + domain.chainId()
               + ", contract "
-              + contract
+              + domain.verifyingContract()
               + ") is not the receipt's chain and ConsentAnchor");
     }
-    Optional<String> recovered;
+    String recovered;
     try {
-      recovered = TypedData.recover(TypedData.hash(parts.typedData), parts.signature);
-    } catch (RuntimeException e) {
-      return check("signature", false, "cannot hash the typed data: " + e.getMessage());
+      recovered = ConsentTypedData.recover(domain, signed.get().grant(), signed.get().signature());
+    } catch (IllegalArgumentException e) {
+      return check("signature", false, "bad signature: " + e.getMessage());
     }
-    boolean ok = recovered.filter(signer::equalsIgnoreCase).isPresent();
+    boolean ok = recovered.equalsIgnoreCase(signed.get().signer());
     return check(
         "signature",
         ok,
-        "recovers to " + recovered.orElse("nothing") + ", record signer " + signer);
+        "EIP-712 ConsentGrant recovers to "
+            + recovered
+            + ", record signer "
+            + signed.get().signer());
   }
 
   private static Check merkleProof(Parts parts) {
@@ -138,7 +136,11 @@ final class ReceiptVerifier {
     }
     boolean ok;
     try {
-      ok = Merkle.verify(parts.leaf, parts.proof, parts.root);
+      ok =
+          MerkleTree.verify(
+              Numeric.hexStringToByteArray(parts.leaf),
+              parts.proof.stream().map(Numeric::hexStringToByteArray).toList(),
+              Numeric.hexStringToByteArray(parts.root));
     } catch (RuntimeException e) {
       ok = false;
     }
@@ -176,11 +178,14 @@ final class ReceiptVerifier {
       Optional<AnchoredLog> anchored = AnchoredLog.decode(log);
       if (anchored.isPresent()
           && anchored.get().contract().equalsIgnoreCase(parts.consentAnchor)
-          && anchored.get().root().equalsIgnoreCase(parts.root)) {
+          && anchored.get().event().root().equalsIgnoreCase(parts.root)) {
         return check(
             "anchorLog",
             true,
-            "Anchored(root, count " + anchored.get().count() + ") from " + parts.consentAnchor);
+            "Anchored(root, count "
+                + anchored.get().event().count()
+                + ") from "
+                + parts.consentAnchor);
       }
     }
     return check(
@@ -201,7 +206,7 @@ final class ReceiptVerifier {
     for (JsonNode log : rpc.call("eth_getLogs", filter)) {
       Optional<AnchoredLog> anchored = AnchoredLog.decode(log);
       if (anchored.isPresent()
-          && anchored.get().withdrawn().stream().anyMatch(parts.leaf::equalsIgnoreCase)) {
+          && anchored.get().event().withdrawn().stream().anyMatch(parts.leaf::equalsIgnoreCase)) {
         return Optional.of(
             new Withdrawal(
                 log.path("transactionHash").asText(),
@@ -231,8 +236,6 @@ final class ReceiptVerifier {
       String leaf,
       List<String> proof,
       String root,
-      String signature,
-      JsonNode typedData,
       BigInteger chainId,
       String consentAnchor,
       String transactionHash,
@@ -255,25 +258,11 @@ final class ReceiptVerifier {
           f.text("consentId", "leaf").map(s -> s.toLowerCase(Locale.ROOT)).orElse(null),
           proof,
           f.text("merkleRoot", "root").orElse(null),
-          f.text("signature").orElse(null),
-          f.find(JsonNode::isObject, "typedData").orElse(null),
           f.text("chainId").map(ReceiptVerifier::hexOrDecimal).orElse(null),
           f.text("consentAnchor", "anchorContract", "verifyingContract").orElse(null),
           f.text("transactionHash", "txHash").orElse(null),
           f.text("blockNumber").map(ReceiptVerifier::hexOrDecimal).orElse(null),
           f.text("blockHash").orElse(null));
-    }
-
-    /** The record's signer as an address: a string (address or DID) or an object with one. */
-    String signer() {
-      Optional<JsonNode> node = ReceiptFields.find(record, n -> true, "signer");
-      Optional<String> text =
-          node.map(
-              n -> n.isObject() ? n.path("address").asText(n.path("id").asText("")) : n.asText());
-      return text.map(ADDRESS::matcher)
-          .filter(Matcher::find)
-          .map(m -> m.group(1).toLowerCase(Locale.ROOT))
-          .orElse(null);
     }
   }
 }

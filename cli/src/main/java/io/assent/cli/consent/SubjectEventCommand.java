@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.assent.cli.ExitCode;
 import io.assent.cli.Output;
+import io.assent.contracts.consent.ConsentMessage;
+import io.assent.contracts.consent.ConsentTypedData;
+import io.assent.contracts.consent.Eip712Domain;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,8 +26,8 @@ abstract class SubjectEventCommand extends SignedCommand {
       description = "The consent id (0x + 64 hex), as 'assent consent grant' printed it.")
   String consentId;
 
-  /** {@code ConsentWithdrawal} or {@code ConsentErasure}. */
-  abstract String primaryType();
+  /** The signed message: a {@code ConsentWithdrawal} or {@code ConsentErasure}, nonce random. */
+  abstract ConsentMessage message(String consentId, String subject, long time);
 
   /** The body's key and the local copy's key: {@code withdrawal} or {@code erasure}. */
   abstract String event();
@@ -38,19 +41,16 @@ abstract class SubjectEventCommand extends SignedCommand {
   protected int run(Output out) {
     try (ConsentApi api = nodeOptions.open()) {
       Signer who = unlock(api);
-      ObjectNode message = Output.JSON.createObjectNode();
-      message.put("consentId", consentId);
-      message.put("subject", who.subject().address());
-      message.put("time", Instant.now().getEpochSecond());
-      message.put("nonce", ConsentGrantCommand.randomBytes32());
-      ConsentApi.Domain domain = api.domain();
-      ObjectNode typed =
-          TypedData.of(domain.chainId(), domain.consentAnchor(), primaryType(), message);
-      ObjectNode signed = message.deepCopy();
+      ConsentMessage message =
+          Signing.message(
+              () -> message(consentId, who.subject().address(), Instant.now().getEpochSecond()));
+      Eip712Domain domain = api.domain().eip712();
+      ObjectNode signed = Output.JSON.valueToTree(message);
       signed.put("subject", who.subject().toString());
       ObjectNode body = Output.JSON.createObjectNode();
       body.set(event(), signed);
-      body.put("signature", TypedData.sign(typed, who.credentials()));
+      body.put("signature", ConsentTypedData.sign(domain, message, who.credentials()));
+      JsonNode typed = Signing.typedData(domain, message);
       JsonNode answer = post(api, body);
       LocalConsents local = local();
       local
