@@ -53,6 +53,15 @@ public final class ConsentVerifyCommand extends AssentCommand {
   URI rpc;
 
   @Option(
+      names = "--anchor",
+      paramLabel = "ADDR",
+      converter = io.assent.cli.did.AddressConverter.class,
+      description =
+          "The ConsentAnchor contract you trust; the receipt must name it (default: the one the"
+              + " receipt names).")
+  String anchor;
+
+  @Option(
       names = "--confirmations",
       paramLabel = "K",
       defaultValue = "1",
@@ -80,7 +89,7 @@ public final class ConsentVerifyCommand extends AssentCommand {
     ReceiptVerifier.Result result;
     Duration wait = Duration.ofSeconds(timeout == null ? 120 : timeout.longValueExact());
     try (ChainRpc chain = new ChainRpc(rpc, wait)) {
-      result = new ReceiptVerifier(chain, confirmations).verify(receipt);
+      result = new ReceiptVerifier(chain, confirmations, anchor).verify(receipt);
     }
     out.result(json(result), text(result));
     if (!result.valid()) {

@@ -39,9 +39,16 @@ final class ReceiptVerifier {
   private final ChainRpc rpc;
   private final long confirmations;
 
-  ReceiptVerifier(ChainRpc rpc, long confirmations) {
+  private final String trustedAnchor;
+
+  /**
+   * @param trustedAnchor the ConsentAnchor the user trusts ({@code --anchor}), or null to take the
+   *     receipt's: anyone can deploy a contract that emits Anchored, so pin it where it matters
+   */
+  ReceiptVerifier(ChainRpc rpc, long confirmations, String trustedAnchor) {
     this.rpc = rpc;
     this.confirmations = confirmations;
+    this.trustedAnchor = trustedAnchor;
   }
 
   Result verify(JsonNode receipt) {
@@ -63,7 +70,7 @@ final class ReceiptVerifier {
             ? null
             : rpc.call("eth_getTransactionReceipt", parts.transactionHash);
     checks.add(transaction(parts, tx));
-    checks.add(anchorLog(parts, tx));
+    checks.add(anchorLog(parts, tx, trustedAnchor));
     long head = hexOrDecimal(rpc.call("eth_blockNumber").asText()).longValueExact();
     long have = parts.blockNumber == null ? 0 : head - parts.blockNumber.longValueExact() + 1;
     checks.add(
@@ -170,7 +177,18 @@ final class ReceiptVerifier {
             + (ok ? "" : "; receipt says block " + parts.blockNumber + " " + parts.blockHash));
   }
 
-  private static Check anchorLog(Parts parts, JsonNode tx) {
+  private static Check anchorLog(Parts parts, JsonNode tx, String trustedAnchor) {
+    if (trustedAnchor != null
+        && !trustedAnchor.equalsIgnoreCase(String.valueOf(parts.consentAnchor))) {
+      return check(
+          "anchorLog",
+          false,
+          "the receipt names ConsentAnchor "
+              + parts.consentAnchor
+              + ", not "
+              + trustedAnchor
+              + " (--anchor)");
+    }
     if (tx == null || tx.isNull() || parts.root == null || parts.consentAnchor == null) {
       return check("anchorLog", false, "no transaction, root or ConsentAnchor address to look at");
     }
