@@ -53,6 +53,13 @@ public final class ConsentShowCommand extends AssentCommand {
           .append(anchor.path("txHash").asText(anchor.path("transactionHash").asText("?")));
       text.append(", block ").append(anchor.path("blockNumber").asText("?"));
     }
+    JsonNode withdrawal = status.path("withdrawal");
+    if (withdrawal.isObject()) {
+      text.append("\nwithdrawn ")
+          .append(Times.format(withdrawal.path("time").asLong()))
+          .append(
+              withdrawal.path("anchored").asBoolean(false) ? " (anchored)" : " (not yet anchored)");
+    }
     copy.ifPresent(c -> appendLocal(c, text));
     out.result(json, text.toString());
     return ExitCode.OK;

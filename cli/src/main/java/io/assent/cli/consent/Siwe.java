@@ -51,13 +51,15 @@ public final class Siwe {
         + issued.plus(LIFETIME);
   }
 
-  /** {@code host:port} of the node URL (the port written out even when it is the default). */
+  /**
+   * The node's authority as the HTTP {@code Host} header carries it (the node requires the message
+   * domain to equal that header): {@code host:port}, or just {@code host} for the scheme's default
+   * port, as Java's HTTP client and browsers send it.
+   */
   static String authority(URI node) {
     int port = node.getPort();
-    if (port < 0) {
-      port = "https".equals(node.getScheme()) ? 443 : 80;
-    }
-    return node.getHost() + ":" + port;
+    int defaultPort = "https".equals(node.getScheme()) ? 443 : 80;
+    return port < 0 || port == defaultPort ? node.getHost() : node.getHost() + ":" + port;
   }
 
   /** A random alphanumeric nonce (EIP-4361 asks for at least 8 characters; this has 16). */

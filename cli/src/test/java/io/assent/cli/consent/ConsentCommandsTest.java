@@ -261,11 +261,13 @@ class ConsentCommandsTest {
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out()).contains(CONSENT_ID + "  anchored");
 
-    String authorization = node.to("/v1/subjects/").getFirst().authorization();
+    FakeServer.Request read = node.to("/v1/subjects/").getFirst();
+    String authorization = read.authorization();
     assertThat(authorization).startsWith("SIWE ");
     String[] parts = authorization.substring(5).split("\\.");
     String message = new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8);
-    assertThat(message).startsWith(Siwe.authority(java.net.URI.create(node.url())) + " wants");
+    assertThat(message).startsWith(read.host() + " wants you to sign in");
+    assertThat(message).contains("\nURI: " + node.url() + "\n", "\nChain ID: 31337\n");
     assertThat(SiweTest.signerOf(message, parts[1])).isEqualTo(ADDRESS);
   }
 
@@ -290,11 +292,16 @@ class ConsentCommandsTest {
     node.answer(
         "/v1/consents/" + CONSENT_ID,
         200,
-        "{\"consentId\":\"" + CONSENT_ID + "\",\"status\":\"anchored\"}");
+        "{\"consentId\":\""
+            + CONSENT_ID
+            + "\",\"status\":\"withdrawalPending\",\"anchor\":{\"root\":\"0xroot\",\"txHash\":\"0xtx\","
+            + "\"blockNumber\":16},\"withdrawal\":{\"time\":1790000000,\"anchored\":false}}");
     Result result = cli.run("consent", "show", CONSENT_ID);
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out())
-        .contains("status  anchored")
+        .contains("status  withdrawalPending")
+        .contains("anchor  root 0xroot, tx 0xtx, block 16")
+        .contains("withdrawn 2026-09-21T14:13:20Z (not yet anchored)")
         .contains("dataset " + DATASET)
         .contains("ai:ModelTraining, dpv:ScientificResearch")
         .contains("2027-06-30T23:59:59Z");

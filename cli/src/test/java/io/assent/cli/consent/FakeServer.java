@@ -21,7 +21,7 @@ final class FakeServer implements AutoCloseable {
 
   static final String ANCHOR = "0xe7f1725e7734ce288f8367e1bb143e90bb3f0512";
 
-  record Request(String method, String path, String authorization, JsonNode body) {}
+  record Request(String method, String path, String authorization, String host, JsonNode body) {}
 
   record Answer(int status, String body) {}
 
@@ -70,6 +70,7 @@ final class FakeServer implements AutoCloseable {
             exchange.getRequestMethod(),
             query == null ? path : path + "?" + query,
             exchange.getRequestHeaders().getFirst("Authorization"),
+            exchange.getRequestHeaders().getFirst("Host"),
             body));
     if (path.equals("/rpc")) {
       String method = body.path("method").asText();

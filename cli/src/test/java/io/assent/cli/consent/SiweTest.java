@@ -43,9 +43,11 @@ class SiweTest {
   }
 
   @Test
-  void defaultPortsAreWrittenOut() {
-    assertThat(Siwe.authority(URI.create("https://node.example"))).isEqualTo("node.example:443");
-    assertThat(Siwe.authority(URI.create("http://node.example/"))).isEqualTo("node.example:80");
+  void theDomainIsTheHostHeader() {
+    assertThat(Siwe.authority(URI.create("https://node.example"))).isEqualTo("node.example");
+    assertThat(Siwe.authority(URI.create("https://node.example:443"))).isEqualTo("node.example");
+    assertThat(Siwe.authority(URI.create("http://node.example:8080/")))
+        .isEqualTo("node.example:8080");
   }
 
   @Test
