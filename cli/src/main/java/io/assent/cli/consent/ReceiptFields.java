@@ -8,9 +8,10 @@ import java.util.function.Predicate;
 
 /**
  * Finds a receipt's parts by name, shallowest first, wherever the receipt's JSON-LD shape puts them
- * ({@code credentialSubject}, {@code evidence}...). Each part may go by several names (e.g. {@code
- * transactionHash} or {@code txHash}); the first name found at the shallowest depth wins. The
- * record itself is opaque: it is only hashed, never searched.
+ * ({@code credentialSubject}, {@code evidence}...). Each part may go by several names, in order of
+ * preference (e.g. {@code merkleProof}, then {@code proof} — a VC's own {@code proof} is an object
+ * or a list of objects, never a list of hashes). The record itself is opaque: it is only hashed,
+ * never searched.
  */
 final class ReceiptFields {
 
@@ -30,19 +31,32 @@ final class ReceiptFields {
     return find(receipt, accept, names);
   }
 
+  /**
+   * Names in order of preference: the shallowest node named {@code names[0]}, else the shallowest
+   * named {@code names[1]}, and so on.
+   */
   static Optional<JsonNode> find(JsonNode root, Predicate<JsonNode> accept, String... names) {
+    for (String name : names) {
+      Optional<JsonNode> found = find(root, accept, name);
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<JsonNode> find(JsonNode root, Predicate<JsonNode> accept, String name) {
     Deque<JsonNode> queue = new ArrayDeque<>();
     queue.add(root);
     while (!queue.isEmpty()) {
       JsonNode node = queue.poll();
       if (node.isObject()) {
-        for (String name : names) {
-          if (node.has(name) && !node.get(name).isNull() && accept.test(node.get(name))) {
-            return Optional.of(node.get(name));
-          }
+        JsonNode value = node.get(name);
+        if (value != null && !value.isNull() && accept.test(value)) {
+          return Optional.of(value);
         }
-        node.fields()
-            .forEachRemaining(
+        node.properties()
+            .forEach(
                 e -> {
                   if (!e.getKey().equals("record")) {
                     queue.add(e.getValue());

@@ -238,6 +238,18 @@ final class ReceiptVerifier {
     return new Check(name, ok, detail);
   }
 
+  private static boolean isHashList(JsonNode node) {
+    if (!node.isArray()) {
+      return false;
+    }
+    for (JsonNode item : node) {
+      if (!item.isTextual()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** {@code 0x}-hex or decimal; -1 if neither (so it never matches). */
   static BigInteger hexOrDecimal(String text) {
     try {
@@ -262,7 +274,7 @@ final class ReceiptVerifier {
 
     static Parts of(ReceiptFields f) {
       List<String> proof =
-          f.find(JsonNode::isArray, "merkleProof", "proof")
+          f.find(ReceiptVerifier::isHashList, "merkleProof", "proof")
               .map(
                   a -> {
                     List<String> l = new ArrayList<>();
@@ -277,7 +289,13 @@ final class ReceiptVerifier {
           proof,
           f.text("merkleRoot", "root").orElse(null),
           f.text("chainId").map(ReceiptVerifier::hexOrDecimal).orElse(null),
-          f.text("consentAnchor", "anchorContract", "verifyingContract").orElse(null),
+          f.text(
+                  "consentAnchor",
+                  "consentAnchorAddress",
+                  "anchorContract",
+                  "anchorAddress",
+                  "verifyingContract")
+              .orElse(null),
           f.text("transactionHash", "txHash").orElse(null),
           f.text("blockNumber").map(ReceiptVerifier::hexOrDecimal).orElse(null),
           f.text("blockHash").orElse(null));

@@ -85,6 +85,24 @@ class ConsentVerifyTest {
   }
 
   @Test
+  void theCredentialsOwnProofIsNotTakenForTheMerkleProof() throws Exception {
+    receipt.putArray("proof").addObject().put("type", "DataIntegrityProof").put("proofValue", "z");
+    receipt.put("issuer", "did:ethr:0x7a69:0x70997970c51812dc3a010c7d01b50e0d17dc79c8");
+    assertThat(verify().exitCode()).isZero();
+  }
+
+  @Test
+  void theRpcEndpointCanComeFromTheEnvironment() throws Exception {
+    Path file = home.resolve("receipt.json");
+    Files.writeString(file, Output.toJson(receipt));
+    cli.env("ASSENT_RPC", chain.rpcUrl());
+    assertThat(cli.run("consent", "verify", file.toString()).exitCode()).isZero();
+    Result none = new CliRunner(home).run("consent", "verify", file.toString());
+    assertThat(none.exitCode()).isEqualTo(1);
+    assertThat(none.err()).contains("missing --rpc");
+  }
+
+  @Test
   void aChangedSaltFailsTheLeaf() throws Exception {
     receipt.with("credentialSubject").put("salt", "0x" + "5b".repeat(32));
     assertFails(verify(), "leaf");
