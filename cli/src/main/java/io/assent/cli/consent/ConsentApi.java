@@ -10,6 +10,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.web3j.crypto.Credentials;
 
@@ -29,6 +30,7 @@ public final class ConsentApi implements AutoCloseable {
   private final NodeClient node;
   private final BigInteger expectedChainId;
   private Domain domain;
+  private JsonNode status;
 
   ConsentApi(URI node, BigInteger expectedChainId, Duration timeout) {
     this.node = new NodeClient(node, timeout);
@@ -42,7 +44,7 @@ public final class ConsentApi implements AutoCloseable {
   /** The node's chain and ConsentAnchor, checked against {@code --chain-id}. */
   public Domain domain() {
     if (domain == null) {
-      JsonNode status = node.status();
+      JsonNode status = status();
       JsonNode chainId = status.path("chainId");
       if (!chainId.canConvertToLong() || chainId.asLong() <= 0) {
         throw new CliException("nodeError", "the node at " + base() + " reports no chain id");
@@ -67,6 +69,19 @@ public final class ConsentApi implements AutoCloseable {
       domain = new Domain(actual, anchor.toLowerCase(java.util.Locale.ROOT));
     }
     return domain;
+  }
+
+  /** The names the node gives its chain in DIDs (e.g. {@code dev}), besides the hex chain id. */
+  public Set<String> networkNames() {
+    String name = status().path("networkName").asText("");
+    return name.isEmpty() ? Set.of() : Set.of(name);
+  }
+
+  private JsonNode status() {
+    if (status == null) {
+      status = node.status();
+    }
+    return status;
   }
 
   public JsonNode postGrant(Object body) {

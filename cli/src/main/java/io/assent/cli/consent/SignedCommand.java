@@ -6,7 +6,6 @@ import io.assent.cli.key.KeyEntry;
 import io.assent.cli.key.Keystore;
 import io.assent.cli.key.PasswordOptions;
 import io.assent.contracts.did.DidEthr;
-import java.util.Set;
 import org.web3j.crypto.Credentials;
 import picocli.CommandLine.ArgGroup;
 
@@ -32,7 +31,7 @@ abstract class SignedCommand extends AssentCommand {
   Signer unlock(ConsentApi api) {
     Keystore keystore = signer.keystore();
     KeyEntry key = signer.key(keystore);
-    DidEthr subject = signer.identity(key, api.domain().chainId(), Set.of());
+    DidEthr subject = signer.identity(key, api.domain().chainId(), api.networkNames());
     String secret =
         password.read(context(), this::typed, "Password for key " + key.name() + ": ", false);
     return new Signer(key, subject, keystore.unlock(key, secret));
