@@ -56,7 +56,7 @@ import picocli.CommandLine.Spec;
       "Settings: each flag marked (setting) takes its default from, lowest first: the built-in"
           + " default < the config file (~/.assent/config.properties, or --config FILE, or"
           + " ASSENT_CONFIG; lines like 'node=http://127.0.0.1:8080') < the environment"
-          + " (ASSENT_NODE, ASSENT_RPC, ASSENT_REGISTRY, ASSENT_CHAIN_ID, ASSENT_KEYSTORE,"
+          + " (ASSENT_NODE, ASSENT_RPC, ASSENT_REGISTRY, ASSENT_ANCHOR, ASSENT_CHAIN_ID, ASSENT_KEYSTORE,"
           + " ASSENT_KEY, ASSENT_KDF, ASSENT_TIMEOUT, ASSENT_PASSWORD_FILE, ASSENT_PASSWORD_ENV)"
           + " < the flag. ASSENT_PASSWORD, if set, is the key password.",
       "",

@@ -32,9 +32,13 @@ public final class ConsentApi implements AutoCloseable {
   private Domain domain;
   private JsonNode status;
 
-  ConsentApi(URI node, BigInteger expectedChainId, Duration timeout) {
+  private final String expectedAnchor;
+
+  ConsentApi(URI node, BigInteger expectedChainId, String expectedAnchor, Duration timeout) {
     this.node = new NodeClient(node, timeout);
     this.expectedChainId = expectedChainId;
+    this.expectedAnchor =
+        expectedAnchor == null ? null : expectedAnchor.toLowerCase(java.util.Locale.ROOT);
   }
 
   public URI base() {
@@ -61,14 +65,38 @@ public final class ConsentApi implements AutoCloseable {
                 + expectedChainId
                 + " (--chain-id)");
       }
-      String anchor = status.path("contracts").path("consentAnchor").asText("");
-      if (!anchor.matches("0x[0-9a-fA-F]{40}")) {
-        throw new CliException(
-            "nodeError", "the node at " + base() + " reports no ConsentAnchor contract");
-      }
-      domain = new Domain(actual, anchor.toLowerCase(java.util.Locale.ROOT));
+      String anchor = consentAnchor(status);
+      domain = new Domain(actual, anchor);
     }
     return domain;
+  }
+
+  /** The node's ConsentAnchor, which must agree with {@code --anchor}; or {@code --anchor}. */
+  private String consentAnchor(JsonNode status) {
+    String reported = status.path("contracts").path("consentAnchor").asText("");
+    if (!reported.matches("0x[0-9a-fA-F]{40}")) {
+      if (expectedAnchor != null) {
+        return expectedAnchor;
+      }
+      throw new CliException(
+          "nodeError",
+          "the node at "
+              + base()
+              + " reports no ConsentAnchor contract; name it with --anchor ADDR");
+    }
+    reported = reported.toLowerCase(java.util.Locale.ROOT);
+    if (expectedAnchor != null && !expectedAnchor.equals(reported)) {
+      throw new CliException(
+          "anchorMismatch",
+          "node "
+              + base()
+              + " uses ConsentAnchor "
+              + reported
+              + ", not "
+              + expectedAnchor
+              + " (--anchor)");
+    }
+    return reported;
   }
 
   /** The names the node gives its chain in DIDs (e.g. {@code dev}), besides the hex chain id. */

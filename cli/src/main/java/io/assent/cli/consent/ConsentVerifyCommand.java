@@ -57,8 +57,8 @@ public final class ConsentVerifyCommand extends AssentCommand {
       paramLabel = "ADDR",
       converter = io.assent.cli.did.AddressConverter.class,
       description =
-          "The ConsentAnchor contract you trust; the receipt must name it (default: the one the"
-              + " receipt names).")
+          "The ConsentAnchor contract you trust; the receipt must name it (setting; default: the"
+              + " one the receipt names).")
   String anchor;
 
   @Option(

@@ -1,5 +1,6 @@
 package io.assent.cli.consent;
 
+import io.assent.cli.did.AddressConverter;
 import io.assent.cli.did.ChainIdConverter;
 import io.assent.cli.did.UrlConverter;
 import io.assent.cli.did.ValidityConverter;
@@ -26,6 +27,15 @@ public final class NodeOptions {
   BigInteger chainId;
 
   @Option(
+      names = "--anchor",
+      paramLabel = "ADDR",
+      converter = AddressConverter.class,
+      description =
+          "The ConsentAnchor contract that signatures are bound to (setting; default: the one the"
+              + " node reports; if both, they must agree).")
+  String anchor;
+
+  @Option(
       names = "--timeout",
       paramLabel = "DURATION",
       converter = ValidityConverter.class,
@@ -33,7 +43,7 @@ public final class NodeOptions {
   BigInteger timeout;
 
   public ConsentApi open() {
-    return new ConsentApi(node, chainId, timeout());
+    return new ConsentApi(node, chainId, anchor, timeout());
   }
 
   Duration timeout() {

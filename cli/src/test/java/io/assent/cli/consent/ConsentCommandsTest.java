@@ -203,6 +203,24 @@ class ConsentCommandsTest {
     Result result = grant();
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.err()).contains("reports no ConsentAnchor");
+    assertThat(node.to("/v1/consents")).isEmpty();
+
+    cli.env("ASSENT_ANCHOR", FakeServer.ANCHOR);
+    Result pinned = grant();
+    assertThat(pinned.exitCode()).as(pinned.err()).isZero();
+    JsonNode body = node.to("/v1/consents").getFirst().body();
+    assertThat(
+            ConsentTypedData.recover(
+                DOMAIN, signedGrant(body.path("grant")), body.path("signature").asText()))
+        .isEqualTo(ADDRESS);
+  }
+
+  @Test
+  void aNodeOnAnotherAnchorIsRefused() {
+    Result result = grant("--anchor", "0x" + "12".repeat(20));
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).contains("uses ConsentAnchor " + FakeServer.ANCHOR);
+    assertThat(node.to("/v1/consents")).isEmpty();
   }
 
   @Test
