@@ -51,12 +51,13 @@ import picocli.CommandLine.Spec;
       "  assent did add-service --type ConsentService --endpoint https://node.example",
       "  assent did resolve did:ethr:0x7a69:0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266",
       "  assent did help add-key          (or: assent did add-key --help)",
-      "  assent consent grant --dataset 0x3f5c...a1 --purpose ai:ModelTraining --until 2027-06-30",
+      "  assent consent grant --dataset 0x3f5c...a1 --purpose ai:ModelTraining --jurisdiction EU \\",
+      "      --until 2027-06-30",
       "",
       "Settings: each flag marked (setting) takes its default from, lowest first: the built-in"
           + " default < the config file (~/.assent/config.properties, or --config FILE, or"
           + " ASSENT_CONFIG; lines like 'node=http://127.0.0.1:8080') < the environment"
-          + " (ASSENT_NODE, ASSENT_RPC, ASSENT_REGISTRY, ASSENT_ANCHOR, ASSENT_CHAIN_ID, ASSENT_KEYSTORE,"
+          + " (ASSENT_NODE, ASSENT_RPC, ASSENT_REGISTRY, ASSENT_ANCHOR, ASSENT_JURISDICTION, ASSENT_CHAIN_ID, ASSENT_KEYSTORE,"
           + " ASSENT_KEY, ASSENT_KDF, ASSENT_TIMEOUT, ASSENT_PASSWORD_FILE, ASSENT_PASSWORD_ENV)"
           + " < the flag. ASSENT_PASSWORD, if set, is the key password.",
       "",

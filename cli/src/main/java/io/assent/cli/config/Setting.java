@@ -15,6 +15,7 @@ public enum Setting {
   RPC("rpc", null),
   REGISTRY("registry", null),
   ANCHOR("anchor", null),
+  JURISDICTION("jurisdiction", null),
   CHAIN_ID("chain-id", null),
   KEYSTORE("keystore", "~/.assent/keystore"),
   KEY("key", null),

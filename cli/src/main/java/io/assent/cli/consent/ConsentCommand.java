@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  assent consent grant --dataset 0x3f5c...a1 --purpose ai:ModelTraining --until 2027-06-30",
+      "  assent consent grant --dataset 0x3f5c...a1 --purpose ai:ModelTraining --jurisdiction EU \\",
+      "      --until 2027-06-30",
       "  assent consent list",
       "  assent consent show 0x9c1e...7b",
       "  assent consent receipt 0x9c1e...7b --out receipt.json",

@@ -41,7 +41,8 @@ import picocli.CommandLine.Option;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  assent consent grant --dataset 0x3f5c...a1 --purpose ai:ModelTraining --until 2027-06-30",
+      "  assent consent grant --dataset 0x3f5c...a1 --purpose ai:ModelTraining --jurisdiction EU \\",
+      "      --until 2027-06-30",
       "  assent consent grant --dataset 0x3f5c...a1 --purpose dpv:ScientificResearch \\",
       "      --purpose ai:ModelTraining --notice notice.html --notice-version v2 \\",
       "      --jurisdiction EU --until never --json"
@@ -102,15 +103,14 @@ public final class ConsentGrantCommand extends SignedCommand {
   @Option(
       names = "--notice-version",
       paramLabel = "TEXT",
-      defaultValue = "",
-      description = "Version of the notice shown, e.g. v1.")
+      defaultValue = "none",
+      description = "Version of the notice shown, e.g. v1 (default: ${DEFAULT-VALUE}).")
   String noticeVersion;
 
   @Option(
       names = "--jurisdiction",
       paramLabel = "CODE",
-      defaultValue = "",
-      description = "Jurisdiction, e.g. EU.")
+      description = "Jurisdiction whose law governs the consent, e.g. EU (setting; required).")
   String jurisdiction;
 
   @Option(
@@ -131,6 +131,10 @@ public final class ConsentGrantCommand extends SignedCommand {
   @Override
   protected int run(Output out) {
     checkPurposes();
+    if (jurisdiction == null || jurisdiction.isBlank()) {
+      throw new CliException(
+          "invalidArgument", "missing --jurisdiction CODE (or the jurisdiction setting), e.g. EU");
+    }
     long validFrom = from != null ? from : Instant.now().getEpochSecond();
     if (until != 0 && until <= validFrom) {
       throw new CliException("invalidValidity", "--until must be after --from (or now)");

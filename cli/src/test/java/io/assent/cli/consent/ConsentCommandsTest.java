@@ -72,6 +72,8 @@ class ConsentCommandsTest {
                 "ai:ModelTraining",
                 "--purpose",
                 "dpv:ScientificResearch",
+                "--jurisdiction",
+                "EU",
                 "--until",
                 "2027-06-30"));
     args.addAll(List.of(extra));
@@ -81,7 +83,7 @@ class ConsentCommandsTest {
   @Test
   void grantSignsTheTypedDataPostsItAndKeepsACopy() throws Exception {
     long before = Instant.now().getEpochSecond();
-    Result result = grant("--jurisdiction", "EU", "--notice-version", "v1", "--json");
+    Result result = grant("--notice-version", "v1", "--json");
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     JsonNode out = Output.JSON.readTree(result.out());
@@ -114,6 +116,26 @@ class ConsentCommandsTest {
     assertThat(local.path("request")).isEqualTo(body);
     assertThat(local.path("answer").path("status").asText()).isEqualTo("pending");
     assertThat(local.path("typedData").path("primaryType").asText()).isEqualTo("ConsentGrant");
+  }
+
+  @Test
+  void theJurisdictionIsRequiredAndMayComeFromTheSettings() throws Exception {
+    String[] args = {
+      "consent", "grant", "--dataset", DATASET, "--purpose", "ai:ModelTraining", "--until", "never"
+    };
+    Result missing = cli.run(args);
+    assertThat(missing.exitCode()).isEqualTo(1);
+    assertThat(missing.errLines())
+        .containsExactly(
+            "assent: missing --jurisdiction CODE (or the jurisdiction setting), e.g. EU");
+    assertThat(node.to("/v1/consents")).isEmpty();
+
+    cli.env("ASSENT_JURISDICTION", "EU");
+    assertThat(cli.run(args).exitCode()).isZero();
+    JsonNode grant = node.to("/v1/consents").getFirst().body().path("grant");
+    assertThat(grant.path("jurisdiction").asText()).isEqualTo("EU");
+    assertThat(grant.path("noticeVersion").asText()).isEqualTo("none");
+    assertThat(grant.path("validUntil").asLong()).isZero();
   }
 
   @Test
