@@ -1,20 +1,26 @@
 package io.assent.node.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.assent.contracts.consent.ConsentErasure;
 import io.assent.contracts.consent.ConsentGrant;
 import io.assent.contracts.consent.ConsentTypedData;
 import io.assent.contracts.consent.ConsentWithdrawal;
 import io.assent.contracts.consent.Eip712Domain;
+import io.assent.contracts.consent.MerkleTree;
 import io.assent.contracts.devchain.Anvil;
 import io.assent.node.AssentNode;
 import io.assent.node.Http;
 import io.assent.node.TestNode;
+import io.assent.node.consent.ConsentLeaf;
+import io.assent.node.consent.Jcs;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -25,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
 import org.web3j.crypto.Sign;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.utils.Numeric;
 
 /**
@@ -32,19 +39,26 @@ import org.web3j.utils.Numeric;
  * their codes and no change, SIWE-authenticated reads, withdrawal and erasure.
  */
 class ConsentApiIT {
-  private static final String ANCHOR = "0x" + "c0".repeat(20);
   private static final String DATASET = "0x" + "d5".repeat(32);
-  private static final Eip712Domain DOMAIN = Eip712Domain.assent(Anvil.CHAIN_ID, ANCHOR);
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static Eip712Domain DOMAIN;
   private static TestNode net;
+
+  /** Has no relayer key, so it never anchors: its statuses stay put. */
   private static AssentNode node;
+
   private static Http http;
+
+  /** Anchors every 200 ms. */
+  private static AssentNode anchoring;
 
   @BeforeAll
   static void start() {
     net = TestNode.startChain();
-    node = net.startNode(Map.of("contracts.consentAnchor", ANCHOR));
+    DOMAIN = Eip712Domain.assent(Anvil.CHAIN_ID, net.consentAnchor().address());
+    node = net.startNode(Map.of("relayer.key", ""));
     http = new Http(node.httpPort());
+    anchoring = net.startNode(Map.of("anchor.maxWaitMs", "200"));
   }
 
   @AfterAll
@@ -136,7 +150,11 @@ class ConsentApiIT {
 
   /** {@code Authorization: SIWE <base64url(message)>.<signature>} for this node. */
   private static Map<String, String> siwe(Credentials who) {
-    String host = "127.0.0.1:" + node.httpPort();
+    return siwe(who, node);
+  }
+
+  private static Map<String, String> siwe(Credentials who, AssentNode to) {
+    String host = "127.0.0.1:" + to.httpPort();
     String message =
         host
             + " wants you to sign in with your Ethereum account:\n"
@@ -285,5 +303,50 @@ class ConsentApiIT {
         http.postJson("/v1/consents/" + id + "/erasure", action("erasure", id, alice, alice)),
         410,
         "alreadyErased");
+  }
+
+  @Test
+  void anAnchoredConsentHasAReceiptThatVerifies() {
+    Http anchored = new Http(anchoring.httpPort());
+    Credentials alice = newIdentity();
+    JsonObject body = grant(alice, alice);
+    String id = anchored.postJson("/v1/consents", body).json().getString("consentId");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> anchored.get("/v1/consents/" + id).json().getString("status").equals("anchored"));
+    Http.Response r = anchored.get("/v1/consents/" + id + "/receipt", siwe(alice, anchoring));
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    JsonObject receipt = r.json();
+    JsonObject subject = receipt.getJsonObject("credentialSubject");
+    JsonObject evidence = receipt.getJsonArray("evidence").getJsonObject(0);
+    byte[] canonical =
+        Jcs.canonicalize(new ObjectMapper().valueToTree(subject.getJsonObject("record").getMap()));
+    ConsentLeaf leaf =
+        ConsentLeaf.of(Numeric.hexStringToByteArray(subject.getString("salt")), canonical);
+    assertThat(leaf.consentId()).as("leaf = keccak256(salt ‖ JCS(record))").isEqualTo(id);
+    List<byte[]> proof =
+        evidence.getJsonArray("proof").stream()
+            .map(h -> Numeric.hexStringToByteArray((String) h))
+            .toList();
+    assertThat(
+            MerkleTree.verify(
+                leaf.leaf(), proof, Numeric.hexStringToByteArray(evidence.getString("root"))))
+        .isTrue();
+    assertThat(evidence.getString("consentAnchor")).isEqualTo(net.consentAnchor().address());
+    assertThat(evidence.getString("signature")).isEqualTo(body.getString("signature"));
+    assertThat(evidence.getString("signer")).isEqualTo(alice.getAddress());
+    assertThat(evidence.getJsonObject("typedData").getString("primaryType"))
+        .isEqualTo("ConsentGrant");
+    assertThat(receipt.getJsonArray("type").getList()).contains("VerifiableCredential");
+    TransactionReceipt tx =
+        net.anvil()
+            .web3j()
+            .ethGetTransactionReceipt(evidence.getString("txHash"))
+            .sendAsync()
+            .join()
+            .getTransactionReceipt()
+            .orElseThrow();
+    assertThat(tx.getBlockNumber().longValueExact()).isEqualTo(evidence.getLong("blockNumber"));
   }
 }

@@ -101,7 +101,7 @@ final class EventGenerator {
     } finally {
       chain.anvil().automine(true);
     }
-    BenchLogging.progress(
+    Bench.progress(
         "generator: signing %.1f s, anvil accepting transactions %.1f s, mining %.1f s",
         phaseNanos[0] / 1e9, phaseNanos[1] / 1e9, phaseNanos[2] / 1e9);
     return chain.anvil().blockNumber();
@@ -167,13 +167,25 @@ final class EventGenerator {
         return;
       }
     }
-    throw new IllegalStateException("transactions still pending after 10 blocks");
+    throw new IllegalStateException(
+        "transactions still pending after 10 blocks: txpool "
+            + chain.anvil().call("txpool_status", List.of()));
   }
 
-  /** Twice the node's suggested price: full blocks raise the base fee by 12.5% each. */
+  /**
+   * Twice the latest base fee plus a 1 gwei tip: full blocks raise the base fee by 12.5% each, so
+   * this covers the blocks a batch may spill into. (Not eth_gasPrice: anvil derives it from recent
+   * transactions' prices, so doubling it every block would compound.)
+   */
   private BigInteger gasPrice() {
     try {
-      return web3j.ethGasPrice().send().getGasPrice().shiftLeft(1);
+      BigInteger baseFee =
+          web3j
+              .ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false)
+              .send()
+              .getBlock()
+              .getBaseFeePerGas();
+      return baseFee.shiftLeft(1).add(BigInteger.TEN.pow(9));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

@@ -24,11 +24,19 @@ final class Latencies {
     this.nanos = new long[capacity];
   }
 
+  /** Runs {@code operation} {@code iterations} times, untimed. */
+  static void warmUp(int iterations, Operation operation) {
+    measure(iterations, 0, operation);
+  }
+
   /** Runs {@code operation} {@code warmup} times untimed, then {@code iterations} times timed. */
   static Summary measure(int warmup, int iterations, Operation operation) {
     try {
       for (int i = 0; i < warmup; i++) {
         operation.run();
+      }
+      if (iterations == 0) {
+        return new Summary(0, Double.NaN, Double.NaN);
       }
       Latencies latencies = new Latencies(iterations);
       for (int i = 0; i < iterations; i++) {

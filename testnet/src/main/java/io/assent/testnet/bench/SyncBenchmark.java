@@ -24,8 +24,8 @@ public final class SyncBenchmark {
   private SyncBenchmark() {}
 
   public static void main(String[] args) {
-    BenchLogging.quiet();
-    int events = args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_EVENTS;
+    Bench.quietLogging();
+    int events = (int) Bench.positiveArgument(args, "events", DEFAULT_EVENTS);
     System.out.println("## Chain sync\n\n" + Machine.describe() + "\n");
     System.out.println(run(events));
     System.exit(0); // web3j leaves non-daemon threads behind
@@ -38,7 +38,7 @@ public final class SyncBenchmark {
       long from = chain.deploymentBlock();
       long to = new EventGenerator(chain).generate(events, Math.min(IDENTITIES, events));
       double seconds = (System.nanoTime() - started) / 1e9;
-      BenchLogging.progress(
+      Bench.progress(
           "mined %,d events in blocks %d..%d in %.1f s (%,.0f tx/s)",
           events, from, to, seconds, events / seconds);
       String rpcUrl = chain.anvil().rpcUrl();
@@ -50,8 +50,7 @@ public final class SyncBenchmark {
         Throughput sync = FollowerSync.run(rpcUrl, registry, from, rangeSize);
         check(events, fetch, "eth_getLogs");
         check(events, sync, "the follower");
-        BenchLogging.progress(
-            "%s: fetch %s; sync %s", run == 0 ? "warm-up" : "run " + run, fetch, sync);
+        Bench.progress("%s: fetch %s; sync %s", run == 0 ? "warm-up" : "run " + run, fetch, sync);
         if (run > 0) {
           fetches.add(fetch);
           syncs.add(sync);
@@ -94,7 +93,8 @@ public final class SyncBenchmark {
             Locale.ROOT,
             "%nRates are events over wall time, except the last column: events over the CPU time"
                 + " of the thread that ran the follower (excludes anvil, RocksDB's own threads and"
-                + " waiting for a core on a busy machine). Medians are by wall-time rate.%n"
+                + " waiting for a core on a busy machine). The median row is the median"
+                + " fetch and the median sync (by events/s).%n"
                 + "%nGoal: tens of thousands of events per second (at least %,.0f) from a local chain."
                 + " The follower: %,.0f events/s, %s.%n",
             GOAL_EVENTS_PER_SECOND,
