@@ -1,13 +1,12 @@
 package io.assent.testnet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.assent.cli.AssentMain;
 import io.assent.cli.CliContext;
-import io.assent.contracts.consent.ConsentAnchorClient;
-import io.assent.contracts.devchain.Anvil;
 import io.assent.node.AssentNode;
 import io.assent.node.TestNode;
 import java.io.ByteArrayInputStream;
@@ -15,18 +14,19 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.web3j.tx.gas.DefaultGasProvider;
 
 /**
- * The consent commands of the {@code assent} CLI against a real node on a dev chain: a subject
- * grants, sees and lists the consent, a dataset user checks it, someone else cannot withdraw it,
- * the subject withdraws and erases it. (Receipts need the node's anchorer; until the batch is
- * anchored the node answers notAnchored, which the CLI reports.)
+ * The README's consent walkthrough, as a user runs it: the {@code assent} CLI against an anchoring
+ * node on a dev chain. A subject grants; the consent is anchored; the subject lists it, fetches the
+ * receipt and verifies it against the chain alone (a tampered copy fails); a dataset user checks
+ * it; someone else cannot withdraw it; the subject withdraws (anchored, so check says withdrawn and
+ * verify reports the withdrawal) and erases it.
  */
 class ConsentCliIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,20 +57,14 @@ class ConsentCliIT {
   }
 
   @Test
-  void grantShowListCheckWithdrawAndErase() throws Exception {
+  void grantAnchorVerifyWithdrawAndErase() throws Exception {
     try (TestNode net = TestNode.startChain()) {
-      String anchor =
-          ConsentAnchorClient.deploy(
-                  net.anvil().web3j(),
-                  net.anvil().transactionManager(Anvil.devCredentials(0)),
-                  new DefaultGasProvider())
-              .address();
-      AssentNode node = net.startNode(Map.of("contracts.consentAnchor", anchor));
+      AssentNode node = net.startNode(Map.of("anchor.maxWaitMs", "200"));
       Map<String, String> env = new HashMap<>();
       env.put("ASSENT_PASSWORD", "correct horse battery staple");
       env.put("ASSENT_NODE", "http://127.0.0.1:" + node.httpPort());
       env.put("ASSENT_KDF", "light");
-      env.put("ASSENT_ANCHOR", anchor);
+      env.put("ASSENT_RPC", net.anvil().rpcUrl());
 
       ok(assent(home, env, "key", "new", "--name", "alice"));
       String did = assent(home, env, "did", "show", "--key", "alice").out().trim();
@@ -96,9 +90,8 @@ class ConsentCliIT {
       assertThat(granted.json().path("status").asText()).isEqualTo("pending");
       assertThat(home.resolve(".assent/consents/" + id + ".json")).exists();
 
+      await().atMost(Duration.ofSeconds(30)).until(() -> status(env, id).equals("anchored"));
       Run shown = assent(home, env, "--json", "consent", "show", id);
-      ok(shown);
-      assertThat(shown.json().path("status").path("status").asText()).isEqualTo("pending");
       assertThat(shown.json().path("local").path("request").path("grant").path("dataset").asText())
           .isEqualTo(DATASET);
 
@@ -106,13 +99,7 @@ class ConsentCliIT {
       ok(listed);
       assertThat(listed.json().path("consents").findValuesAsText("consentId")).containsExactly(id);
 
-      String[] check = {
-        "consent", "check", "--subject", did, "--dataset", DATASET, "--purpose", "ai:ModelTraining"
-      };
-      Run permitted = assent(home, env, check);
-      assertThat(permitted.exit()).as(permitted.out() + permitted.err()).isZero();
-      assertThat(permitted.out()).startsWith("permitted");
-      Run otherPurpose =
+      Run permitted =
           assent(
               home,
               env,
@@ -123,24 +110,33 @@ class ConsentCliIT {
               "--dataset",
               DATASET,
               "--purpose",
-              "dpv:Marketing");
-      assertThat(otherPurpose.exit()).isEqualTo(1);
-      assertThat(otherPurpose.out()).startsWith("not permitted");
+              "ai:ModelTraining");
+      assertThat(permitted.exit()).as(permitted.out() + permitted.err()).isZero();
+      assertThat(permitted.out()).startsWith("permitted (granted)");
 
-      Run receipt = assent(home, env, "--json", "consent", "receipt", id);
-      assertThat(receipt.exit()).isEqualTo(1);
-      assertThat(receipt.json().path("error").path("code").asText()).isEqualTo("notAnchored");
+      // The receipt verifies against the chain alone; a tampered copy does not.
+      Path receipt = home.resolve("receipt.json");
+      ok(assent(home, env, "consent", "receipt", id, "--out", receipt.toString()));
+      Run verified = assent(home, env, "consent", "verify", receipt.toString());
+      assertThat(verified.exit()).as(verified.out() + verified.err()).isZero();
+      assertThat(verified.out()).contains("receipt verified", "no withdrawal on chain");
+      Path tampered = home.resolve("tampered.json");
+      Files.writeString(
+          tampered, Files.readString(receipt).replace("ai:ModelTraining", "ai:ModelTrainin9"));
+      Run refused = assent(home, env, "consent", "verify", tampered.toString());
+      assertThat(refused.exit()).isEqualTo(1);
+      assertThat(refused.err()).contains("failed leaf, signature");
 
       // Someone else's key cannot withdraw alice's consent.
       ok(assent(otherHome, env, "key", "new", "--name", "mallory"));
-      Run refused = assent(otherHome, env, "--json", "consent", "withdraw", id);
-      assertThat(refused.exit()).isEqualTo(1);
-      assertThat(refused.json().path("error").path("code").asText()).isEqualTo("notSubject");
+      Run notHers = assent(otherHome, env, "--json", "consent", "withdraw", id);
+      assertThat(notHers.exit()).isEqualTo(1);
+      assertThat(notHers.json().path("error").path("code").asText()).isEqualTo("notSubject");
 
       Run withdrawn = assent(home, env, "--json", "consent", "withdraw", id);
       ok(withdrawn);
       assertThat(withdrawn.json().path("status").asText()).isEqualTo("withdrawalPending");
-      String later = Long.toString(Instant.now().getEpochSecond() + 120);
+      await().atMost(Duration.ofSeconds(30)).until(() -> status(env, id).equals("withdrawn"));
       Run afterWithdrawal =
           assent(
               home,
@@ -155,19 +151,24 @@ class ConsentCliIT {
               "--purpose",
               "ai:ModelTraining",
               "--at",
-              later);
+              Long.toString(Instant.now().getEpochSecond() + 60));
       assertThat(afterWithdrawal.exit()).isEqualTo(1);
-      assertThat(afterWithdrawal.json().path("permitted").asBoolean()).isFalse();
       assertThat(afterWithdrawal.json().path("reason").asText()).isEqualTo("withdrawn");
+      Run stillValid = assent(home, env, "consent", "verify", receipt.toString());
+      assertThat(stillValid.exit()).isZero();
+      assertThat(stillValid.out()).contains("withdrawn on chain in transaction 0x");
 
-      Run erased = assent(home, env, "consent", "erase", id, "--yes");
-      ok(erased);
-      Run afterErasure = assent(home, env, "--json", "consent", "show", id);
-      ok(afterErasure);
-      assertThat(afterErasure.json().path("status").path("status").asText()).isEqualTo("erased");
+      ok(assent(home, env, "consent", "erase", id, "--yes"));
+      assertThat(status(env, id)).isEqualTo("erased");
       assertThat(Files.readString(home.resolve(".assent/consents/" + id + ".json")))
           .contains("\"erasure\"");
     }
+  }
+
+  private String status(Map<String, String> env, String id) throws Exception {
+    Run shown = assent(home, env, "--json", "consent", "show", id);
+    ok(shown);
+    return shown.json().path("status").path("status").asText();
   }
 
   private static void ok(Run run) {
