@@ -42,26 +42,45 @@ final class Anchoring implements AutoCloseable {
   static Anchoring create(
       NodeConfig config, Web3j web3j, KeyValueStore store, TransactionManager relayer) {
     NodeConfig.Anchor anchor = config.anchor();
-    if (anchor.contract() == null) {
+    String contract = config.consentAnchor();
+    if (contract == null) {
       LOG.info("no contracts.consentAnchor: consent anchoring is off");
       return new Anchoring(List.of(), null);
     }
-    List<LogHandler> handlers = List.of(new AnchorIndexer(anchor.contract()));
+    List<LogHandler> handlers = List.of(new AnchorIndexer(contract));
     if (relayer == null) {
       LOG.warn("no relayer key: consents are accepted but not anchored by this node");
       return new Anchoring(handlers, null);
     }
     ConsentAnchorClient client =
-        ConsentAnchorClient.load(anchor.contract(), web3j, relayer, new DefaultGasProvider());
+        ConsentAnchorClient.load(contract, web3j, relayer, new DefaultGasProvider());
+    warnIfNotDeployed(client);
     AnchorerConfig anchorerConfig =
         AnchorerConfig.defaults()
             .withBatchSize(anchor.batchSize())
             .withMaxWait(anchor.maxWait())
+            .withResendAfterBlocks(anchor.resendAfterBlocks())
             .withConfirmations(config.chain().confirmations())
             .withPollInterval(config.chain().pollInterval());
     Anchorer anchorer =
         new Anchorer(store, new Web3jAnchorChain(web3j, client), anchorerConfig, Clock.systemUTC());
     return new Anchoring(handlers, anchorer);
+  }
+
+  /**
+   * An address without code would take every anchor without a log: batches would never confirm.
+   * Said loudly at start; an unreachable endpoint is not an error here.
+   */
+  private static void warnIfNotDeployed(ConsentAnchorClient client) {
+    try {
+      if (!client.isDeployed()) {
+        LOG.error(
+            "no contract code at contracts.consentAnchor {}: anchors cannot confirm",
+            client.address());
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("cannot check the ConsentAnchor's code now: {}", e.getMessage());
+    }
   }
 
   /** The follower's extra log handlers (the anchor index). */

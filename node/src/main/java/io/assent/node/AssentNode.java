@@ -138,6 +138,17 @@ public final class AssentNode implements AutoCloseable {
           new ConsentService(store, signatures, authority, DatasetDirectory.ACCEPT_ALL, clock);
       SiweAuth siwe = new SiweAuth(chain.chainId(), authority, clock);
       Anchoring anchors = anchoring;
+      Clock clock = Clock.systemUTC();
+      SignerAuthority authority = new SignerAuthority(new IdentityIndex(store));
+      boolean takesConsents = config.consentAnchor() != null;
+      Eip712ConsentSignatures signatures =
+          new Eip712ConsentSignatures(
+              new SigningDomain(
+                  chain.chainId(),
+                  takesConsents ? config.consentAnchor() : IdentityState.ZERO_ADDRESS));
+      ConsentService consents =
+          new ConsentService(store, signatures, authority, DatasetDirectory.ACCEPT_ALL, clock);
+      SiweAuth siwe = new SiweAuth(chain.chainId(), authority, clock);
       List<Endpoint> endpoints =
           List.of(
               new PostConsent(blocking, didParam, consents, takesConsents),
@@ -162,7 +173,7 @@ public final class AssentNode implements AutoCloseable {
                   chain.chainId(),
                   networkName,
                   config.didRegistry(),
-                  config.anchor().contract(),
+                  config.consentAnchor(),
                   chain.confirmations()),
               new HealthLive(),
               new HealthReady(sync::status, anchors::status, chain.confirmations()),
