@@ -3,21 +3,34 @@ package io.assent.node;
 import io.assent.contracts.did.DidRegistryClient;
 import io.assent.node.api.ApiServer;
 import io.assent.node.api.Blocking;
+import io.assent.node.api.CheckConsent;
 import io.assent.node.api.DidParam;
 import io.assent.node.api.Endpoint;
+import io.assent.node.api.GetConsentPrivate;
+import io.assent.node.api.GetConsentStatus;
 import io.assent.node.api.GetIdentity;
 import io.assent.node.api.GetOpenApi;
 import io.assent.node.api.GetStatus;
 import io.assent.node.api.HealthLive;
 import io.assent.node.api.HealthReady;
+import io.assent.node.api.ListSubjectConsents;
+import io.assent.node.api.PostConsent;
+import io.assent.node.api.PostConsentAction;
 import io.assent.node.api.RelayIdentityOperation;
 import io.assent.node.api.ResolveDid;
+import io.assent.node.api.SiweAuth;
 import io.assent.node.chain.ChainFollower;
 import io.assent.node.chain.FollowerConfig;
 import io.assent.node.config.ConfigException;
 import io.assent.node.config.NodeConfig;
+import io.assent.node.consent.ConsentService;
+import io.assent.node.consent.DatasetDirectory;
+import io.assent.node.consent.Eip712ConsentSignatures;
+import io.assent.node.consent.SignerAuthority;
+import io.assent.node.consent.SigningDomain;
 import io.assent.node.identity.DidNetwork;
 import io.assent.node.identity.DidResolver;
+import io.assent.node.identity.IdentityIndex;
 import io.assent.node.identity.IdentityIndexer;
 import io.assent.node.relay.IdentityRelay;
 import io.assent.node.relay.IdentityState;
@@ -102,8 +115,27 @@ public final class AssentNode implements AutoCloseable {
       String networkName =
           chain.networkNames().isEmpty() ? network.hexChainId() : chain.networkNames().get(0);
       ChainFollower sync = follower;
+      Clock clock = Clock.systemUTC();
+      SignerAuthority authority = new SignerAuthority(new IdentityIndex(store));
+      boolean takesConsents = config.consentAnchor() != null;
+      Eip712ConsentSignatures signatures =
+          new Eip712ConsentSignatures(
+              new SigningDomain(
+                  chain.chainId(),
+                  takesConsents ? config.consentAnchor() : IdentityState.ZERO_ADDRESS));
+      ConsentService consents =
+          new ConsentService(store, signatures, authority, DatasetDirectory.ACCEPT_ALL, clock);
+      SiweAuth siwe = new SiweAuth(chain.chainId(), authority, clock);
       List<Endpoint> endpoints =
           List.of(
+              new PostConsent(blocking, didParam, consents, takesConsents),
+              PostConsentAction.withdrawal(blocking, didParam, consents, takesConsents),
+              PostConsentAction.erasure(blocking, didParam, consents, takesConsents),
+              new GetConsentStatus(blocking, consents),
+              new CheckConsent(blocking, didParam, consents, clock),
+              GetConsentPrivate.record(blocking, consents, siwe),
+              GetConsentPrivate.receipt(blocking, consents, siwe, signatures),
+              new ListSubjectConsents(blocking, didParam, consents, siwe),
               new ResolveDid(blocking, resolver),
               new GetIdentity(
                   blocking,

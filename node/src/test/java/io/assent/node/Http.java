@@ -34,6 +34,14 @@ public final class Http {
     return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET());
   }
 
+  /** GET with extra request headers (e.g. Authorization). */
+  public Response get(String path, java.util.Map<String, String> headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json").GET();
+    headers.forEach(request::header);
+    return send(request);
+  }
+
   public Response post(String path, String contentType, String body) {
     return send(
         HttpRequest.newBuilder(URI.create(base + path))

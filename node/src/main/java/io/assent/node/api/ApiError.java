@@ -20,7 +20,19 @@ public enum ApiError {
   TRANSACTION_REJECTED("transactionRejected", 422, "Transaction rejected by the chain"),
   INTERNAL_ERROR("internalError", 500, "Internal error"),
   RELAY_DISABLED("relayDisabled", 503, "This node does not relay"),
-  CHAIN_UNAVAILABLE("chainUnavailable", 503, "Chain RPC unavailable");
+  CHAIN_UNAVAILABLE("chainUnavailable", 503, "Chain RPC unavailable"),
+  SIGNER_NOT_AUTHORIZED(
+      "signerNotAuthorized", 403, "Signer is neither the subject's owner nor a valid delegate"),
+  NONCE_REUSED("nonceReused", 409, "Nonce already used"),
+  INVALID_VALIDITY("invalidValidity", 400, "Invalid validity period or time"),
+  DATASET_NOT_FOUND("datasetNotFound", 404, "Dataset not found"),
+  CONSENT_NOT_FOUND("consentNotFound", 404, "Consent not found"),
+  NOT_SUBJECT("notSubject", 403, "Signer is not the consent's subject"),
+  ALREADY_ERASED("alreadyErased", 410, "Consent erased"),
+  UNAUTHENTICATED("unauthenticated", 401, "Authentication required"),
+  FORBIDDEN("forbidden", 403, "Forbidden"),
+  NOT_ANCHORED("notAnchored", 409, "Not anchored yet"),
+  CONSENTS_DISABLED("consentsDisabled", 503, "This node takes no consents");
 
   /** Base of the problem type URIs. */
   public static final String TYPE_BASE = "https://assent.dev/problems/";

@@ -14,9 +14,16 @@ import java.util.List;
  * @param didRegistry the DID registry's address (lower-case 0x-hex)
  * @param relayerKey the private key (0x-hex) the node pays relayed transactions with, or null when
  *     the node does not relay
+ * @param consentAnchor the ConsentAnchor contract's address (lower-case 0x-hex; the EIP-712
+ *     verifying contract of consents), or null when this node takes no consents
  */
 public record NodeConfig(
-    Path dataDir, Http http, Chain chain, String didRegistry, String relayerKey) {
+    Path dataDir,
+    Http http,
+    Chain chain,
+    String didRegistry,
+    String relayerKey,
+    String consentAnchor) {
 
   /**
    * @param bodyLimitBytes requests with larger bodies get 413 payloadTooLarge
@@ -43,7 +50,8 @@ public record NodeConfig(
   /** The relayer key is a secret: never print it. */
   @Override
   public String toString() {
-    return "NodeConfig[dataDir=%s, http=%s, chain=%s, didRegistry=%s, relayer=%s]"
-        .formatted(dataDir, http, chain, didRegistry, relayerKey == null ? "off" : "on");
+    return "NodeConfig[dataDir=%s, http=%s, chain=%s, didRegistry=%s, consentAnchor=%s, relayer=%s]"
+        .formatted(
+            dataDir, http, chain, didRegistry, consentAnchor, relayerKey == null ? "off" : "on");
   }
 }

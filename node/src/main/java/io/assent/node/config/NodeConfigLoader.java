@@ -51,6 +51,7 @@ public final class NodeConfigLoader {
     d.put("chain.rangeSize", "2000");
     d.put("chain.pollIntervalMs", "1000");
     d.put("contracts.didRegistry", null);
+    d.put("contracts.consentAnchor", null);
     d.put("relayer.key", null);
     d.put("relayer.keyFile", null);
     return java.util.Collections.unmodifiableMap(d);
@@ -161,7 +162,19 @@ public final class NodeConfigLoader {
         http,
         chain,
         registry.toLowerCase(Locale.ROOT),
-        relayerKey(v));
+        relayerKey(v),
+        consentAnchor(v));
+  }
+
+  private static String consentAnchor(Map<String, String> v) {
+    String anchor = v.get("contracts.consentAnchor");
+    if (anchor == null || anchor.isBlank()) {
+      return null;
+    }
+    if (!ADDRESS.matcher(anchor.trim()).matches()) {
+      throw new ConfigException("contracts.consentAnchor is not an address: " + anchor);
+    }
+    return anchor.trim().toLowerCase(Locale.ROOT);
   }
 
   private static String relayerKey(Map<String, String> v) {

@@ -16,6 +16,8 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.CompactRangeOptions;
+import org.rocksdb.FlushOptions;
 import org.rocksdb.Options;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
@@ -158,6 +160,31 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
   @Override
   public Transaction startTransaction() {
     return guarded(() -> RocksDbTransaction.start(this));
+  }
+
+  /**
+   * Flushes every memtable (so the write-ahead log files holding the segment's old writes become
+   * obsolete and are deleted), syncs the log, then compacts the segment's whole key range down to
+   * the bottom level: deleted values and their tombstones are dropped from the SST files.
+   */
+  @Override
+  public void compact(Segment segment) {
+    guarded(
+        () -> {
+          try (FlushOptions flush = new FlushOptions().setWaitForFlush(true);
+              CompactRangeOptions compaction =
+                  new CompactRangeOptions()
+                      .setBottommostLevelCompaction(
+                          CompactRangeOptions.BottommostLevelCompaction.kForce)
+                      .setExclusiveManualCompaction(true)) {
+            db.flush(flush, allHandles);
+            db.flushWal(true);
+            db.compactRange(handle(segment), null, null, compaction);
+            return null;
+          } catch (RocksDBException e) {
+            throw new StorageException("compaction failed in " + segment, e);
+          }
+        });
   }
 
   /** Frees every native handle; idempotent. */

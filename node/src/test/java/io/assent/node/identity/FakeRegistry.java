@@ -27,7 +27,7 @@ import org.web3j.utils.Numeric;
  * linked per identity) and feeds them through {@link IdentityIndexer} into a store, one committed
  * transaction per log.
  */
-final class FakeRegistry {
+public final class FakeRegistry {
 
   static final String ADDRESS = "0x5fbdb2315678afecb367f032d93f642f64180aa3";
 
@@ -39,23 +39,23 @@ final class FakeRegistry {
   private long block;
   private int logIndex;
 
-  FakeRegistry(KeyValueStore store) {
+  public FakeRegistry(KeyValueStore store) {
     this.store = store;
   }
 
   /** Later events go into block {@code number}, stamped {@code timestamp}. */
-  FakeRegistry block(long number, long timestamp) {
+  public FakeRegistry block(long number, long timestamp) {
     block = number;
     logIndex = 0;
     timestamps.put(number, timestamp);
     return this;
   }
 
-  FakeRegistry changeOwner(String identity, String owner) {
+  public FakeRegistry changeOwner(String identity, String owner) {
     return emit(new DidEvent.OwnerChanged(identity, owner, previous(identity)));
   }
 
-  FakeRegistry delegate(String identity, String type, String delegate, long validTo) {
+  public FakeRegistry delegate(String identity, String type, String delegate, long validTo) {
     return emit(
         new DidEvent.DelegateChanged(
             identity, bytes32(type), delegate, BigInteger.valueOf(validTo), previous(identity)));

@@ -1,0 +1,66 @@
+package io.assent.node.anchor;
+
+import io.assent.node.store.Bytes;
+import io.assent.node.store.Segment;
+import io.assent.node.store.Transaction;
+
+/**
+ * Keys of {@code CONSENT_QUEUE}: {@code 'L' ‖ seq} → leaf (grants waiting to be anchored, in
+ * acceptance order), {@code 'W' ‖ seq} → consent id (withdrawals waiting), {@code 'B' ‖ batchSeq} →
+ * an anchorer {@link Batch}. Sequences are 8 bytes big-endian, so keys sort in order; the counters
+ * {@code '#L'}, {@code '#W'}, {@code '#B'} hold the next sequence (absent = 0).
+ */
+public final class AnchorQueueKeys {
+  static final byte[] LEAVES = {'L'};
+  static final byte[] WITHDRAWALS = {'W'};
+  static final byte[] BATCHES = {'B'};
+  private static final byte[] NEXT_LEAF = {'#', 'L'};
+  private static final byte[] NEXT_WITHDRAWAL = {'#', 'W'};
+  private static final byte[] NEXT_BATCH = {'#', 'B'};
+
+  private AnchorQueueKeys() {}
+
+  /**
+   * Queues a grant's leaf inside the caller's transaction (with the record it belongs to). Callers
+   * must not run two of these concurrently: the counter is read, then written.
+   */
+  public static void enqueueLeaf(Transaction tx, byte[] leaf) {
+    requireBytes32(leaf);
+    tx.put(Segment.CONSENT_QUEUE, Bytes.concat(LEAVES, Bytes.longBytes(next(tx, NEXT_LEAF))), leaf);
+  }
+
+  /** Queues a withdrawn consent id; same contract as {@link #enqueueLeaf}. */
+  public static void enqueueWithdrawal(Transaction tx, byte[] consentId) {
+    requireBytes32(consentId);
+    tx.put(
+        Segment.CONSENT_QUEUE,
+        Bytes.concat(WITHDRAWALS, Bytes.longBytes(next(tx, NEXT_WITHDRAWAL))),
+        consentId);
+  }
+
+  static byte[] batch(long seq) {
+    return Bytes.concat(BATCHES, Bytes.longBytes(seq));
+  }
+
+  static long batchSeq(byte[] key) {
+    return Bytes.toLong(key, 1);
+  }
+
+  static long nextBatch(Transaction tx) {
+    return next(tx, NEXT_BATCH);
+  }
+
+  /** Reads the counter and stores it incremented; returns the value read. */
+  private static long next(Transaction tx, byte[] counter) {
+    long seq =
+        tx.get(Segment.CONSENT_QUEUE, counter).map(bytes -> Bytes.toLong(bytes, 0)).orElse(0L);
+    tx.put(Segment.CONSENT_QUEUE, counter, Bytes.longBytes(seq + 1));
+    return seq;
+  }
+
+  static void requireBytes32(byte[] value) {
+    if (value == null || value.length != 32) {
+      throw new IllegalArgumentException("expected 32 bytes");
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package io.assent.node.anchor;
+
+import io.assent.node.store.Bytes;
+import io.assent.node.store.KeyValue;
+import io.assent.node.store.KeyValueReader;
+import io.assent.node.store.KeyValueStore;
+import io.assent.node.store.Segment;
+import io.assent.node.store.Transaction;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.web3j.crypto.Hash;
+
+/**
+ * The anchorer's side of {@code CONSENT_QUEUE}: counts what waits, and moves up to N queued entries
+ * into a new {@link Batch} in ONE transaction (entries deleted, batch written, counter advanced),
+ * so a crash can neither lose nor duplicate them.
+ */
+final class BatchQueue {
+  private final KeyValueStore store;
+  private final SecureRandom random = new SecureRandom();
+
+  BatchQueue(KeyValueStore store) {
+    this.store = store;
+  }
+
+  /** Queued leaves: next sequence minus the oldest still queued (the queue drains in order). */
+  long queuedLeaves() {
+    return queued(store, AnchorQueueKeys.LEAVES);
+  }
+
+  long queuedWithdrawals() {
+    return queued(store, AnchorQueueKeys.WITHDRAWALS);
+  }
+
+  /** Moves up to {@code limit} entries (leaves first, then withdrawals) into a new batch. */
+  Optional<Batch> close(int limit) {
+    try (Transaction tx = store.startTransaction()) {
+      List<KeyValue> leaves = take(tx, AnchorQueueKeys.LEAVES, limit);
+      List<KeyValue> withdrawals = take(tx, AnchorQueueKeys.WITHDRAWALS, limit - leaves.size());
+      if (leaves.isEmpty() && withdrawals.isEmpty()) {
+        return Optional.empty();
+      }
+      List<byte[]> leafHashes = leaves.stream().map(KeyValue::value).toList();
+      List<byte[]> withdrawn = distinct(withdrawals.stream().map(KeyValue::value).toList());
+      Batch batch =
+          Batch.created(
+              AnchorQueueKeys.nextBatch(tx), leafHashes, withdrawn, root(leafHashes, withdrawn));
+      Stream.concat(leaves.stream(), withdrawals.stream())
+          .forEach(kv -> tx.delete(Segment.CONSENT_QUEUE, kv.key()));
+      tx.put(Segment.CONSENT_QUEUE, AnchorQueueKeys.batch(batch.seq()), batch.encode());
+      tx.commit();
+      return Optional.of(batch);
+    }
+  }
+
+  /**
+   * The root of the leaves; a withdraw-only batch gets a random unique root (ANCHOR_ROOTS is keyed
+   * by root, and count 0 says there is nothing under it).
+   */
+  private byte[] root(List<byte[]> leaves, List<byte[]> withdrawn) {
+    if (!leaves.isEmpty()) {
+      return new BatchTree(leaves).root();
+    }
+    byte[] nonce = new byte[32];
+    random.nextBytes(nonce);
+    List<byte[]> parts = new ArrayList<>(withdrawn);
+    parts.add(0, nonce);
+    return Hash.sha3(Bytes.concat(parts.toArray(byte[][]::new)));
+  }
+
+  private static List<byte[]> distinct(List<byte[]> ids) {
+    java.util.Set<java.nio.ByteBuffer> seen = new java.util.HashSet<>();
+    return ids.stream().filter(id -> seen.add(java.nio.ByteBuffer.wrap(id))).toList();
+  }
+
+  private static List<KeyValue> take(Transaction tx, byte[] prefix, int limit) {
+    if (limit <= 0) {
+      return List.of();
+    }
+    try (Stream<KeyValue> entries = tx.stream(Segment.CONSENT_QUEUE, prefix)) {
+      return entries.filter(kv -> kv.key().length == 9).limit(limit).toList();
+    }
+  }
+
+  private static long queued(KeyValueReader reader, byte[] prefix) {
+    long next =
+        reader
+            .get(Segment.CONSENT_QUEUE, Bytes.concat(new byte[] {'#'}, prefix))
+            .map(b -> Bytes.toLong(b, 0))
+            .orElse(0L);
+    try (Stream<KeyValue> entries = reader.stream(Segment.CONSENT_QUEUE, prefix)) {
+      return entries
+          .filter(kv -> kv.key().length == 9)
+          .findFirst()
+          .map(kv -> next - Bytes.toLong(kv.key(), 1))
+          .orElse(0L);
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package io.assent.node.api;
+
+import io.assent.node.anchor.LeafAnchor;
+import io.assent.node.consent.ConsentService;
+import io.assent.node.consent.Eip712ConsentSignatures;
+import io.assent.node.consent.StoredRecord;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * {@code GET /v1/consents/{id}/record} (the decrypted record and its salt) and {@code GET
+ * /v1/consents/{id}/receipt} (the verifiable receipt; 409 notAnchored until its batch is anchored):
+ * only for the subject, authenticated with SIWE. An erased consent answers 410 alreadyErased.
+ */
+public final class GetConsentPrivate implements Endpoint {
+  public static final String RECORD_ID = "getConsentRecord";
+  public static final String RECEIPT_ID = "getConsentReceipt";
+
+  private final Blocking blocking;
+  private final ConsentService consents;
+  private final SiweAuth auth;
+  private final Eip712ConsentSignatures signatures;
+  private final boolean receipt;
+
+  private GetConsentPrivate(
+      Blocking blocking,
+      ConsentService consents,
+      SiweAuth auth,
+      Eip712ConsentSignatures signatures,
+      boolean receipt) {
+    this.blocking = blocking;
+    this.consents = consents;
+    this.auth = auth;
+    this.signatures = signatures;
+    this.receipt = receipt;
+  }
+
+  public static GetConsentPrivate record(
+      Blocking blocking, ConsentService consents, SiweAuth auth) {
+    return new GetConsentPrivate(blocking, consents, auth, null, false);
+  }
+
+  public static GetConsentPrivate receipt(
+      Blocking blocking,
+      ConsentService consents,
+      SiweAuth auth,
+      Eip712ConsentSignatures signatures) {
+    return new GetConsentPrivate(blocking, consents, auth, signatures, true);
+  }
+
+  @Override
+  public String operationId() {
+    return receipt ? RECEIPT_ID : RECORD_ID;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    String id = ConsentBodies.hex(ctx.pathParam("id"));
+    String authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+    String host = ctx.request().getHeader(HttpHeaders.HOST);
+    blocking.respond(
+        ctx,
+        () -> {
+          auth.authenticate(authorization, host);
+          String status = ConsentErrors.call(() -> consents.status(id)).status();
+          if (status.equals("erased")) {
+            throw new ApiException(ApiError.ALREADY_ERASED, "consent " + id + " was erased");
+          }
+          String subject =
+              consents
+                  .subjectOf(id)
+                  .orElseThrow(
+                      () ->
+                          new ApiException(
+                              ApiError.CONSENT_NOT_FOUND, "no record of " + id + " here"));
+          auth.authorize(authorization, host, subject);
+          StoredRecord record =
+              consents
+                  .record(id)
+                  .orElseThrow(
+                      () ->
+                          new ApiException(
+                              ApiError.CONSENT_NOT_FOUND, "no record of " + id + " here"));
+          if (!receipt) {
+            return Reply.json(ConsentJson.record(record));
+          }
+          LeafAnchor anchor =
+              record
+                  .status()
+                  .anchor()
+                  .orElseThrow(
+                      () ->
+                          new ApiException(
+                              ApiError.NOT_ANCHORED, "consent " + id + " is not anchored yet"));
+          return Reply.json(ConsentJson.receipt(record, anchor, signatures));
+        });
+  }
+}

@@ -1,0 +1,278 @@
+package io.assent.node.consent;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.assent.node.anchor.AnchorProofs;
+import io.assent.node.anchor.AnchorQueueKeys;
+import io.assent.node.store.Bytes;
+import io.assent.node.store.KeyValueReader;
+import io.assent.node.store.KeyValueStore;
+import io.assent.node.store.Segment;
+import io.assent.node.store.Transaction;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import org.web3j.crypto.Hash;
+import org.web3j.utils.Numeric;
+
+/**
+ * Accepts, withdraws and erases consents. Each request is checked completely before anything is
+ * written (a refusal changes nothing) and then lands in ONE durable transaction: record, key,
+ * state, indexes and the queue entry the anchorer reads. Signature recovery runs outside the write
+ * lock, so acceptances verify in parallel; the check-then-write of nonces and queue counters is
+ * serialized by it.
+ */
+public final class ConsentService {
+  /** How far a withdrawal's or erasure's signed time may be from the node's clock. */
+  static final long MAX_CLOCK_SKEW_SECONDS = 600;
+
+  private final KeyValueStore store;
+  private final ConsentSignatures signatures;
+  private final SignerAuthority authority;
+  private final DatasetDirectory datasets;
+  private final Clock clock;
+  private final RecordVault vault = new RecordVault();
+  private final ConsentReads reads;
+  private final ReentrantLock writes = new ReentrantLock();
+
+  public ConsentService(
+      KeyValueStore store,
+      ConsentSignatures signatures,
+      SignerAuthority authority,
+      DatasetDirectory datasets,
+      Clock clock) {
+    this.store = store;
+    this.signatures = signatures;
+    this.authority = authority;
+    this.datasets = datasets;
+    this.clock = clock;
+    this.reads = new ConsentReads(store, vault, clock);
+  }
+
+  /** The outcome of an accepted request; {@code created} false for an idempotent repeat. */
+  public record Accepted(String consentId, String status, boolean created) {}
+
+  public SigningDomain domain() {
+    return signatures.domain();
+  }
+
+  public Accepted accept(Grant grant, String signature) {
+    long now = clock.instant().getEpochSecond();
+    if (!datasets.acceptsConsents(grant.dataset())) {
+      throw refuse(
+          ConsentError.DATASET_NOT_FOUND, "dataset " + grant.dataset() + " takes no consents");
+    }
+    if (grant.validUntil() != 0
+        && (grant.validUntil() <= now || grant.validUntil() <= grant.validFrom())) {
+      throw refuse(
+          ConsentError.INVALID_VALIDITY, "validUntil must be in the future and after validFrom");
+    }
+    byte[] digest = signatures.digest(grant);
+    String signer = SignatureRecovery.recover(digest, signature);
+    byte[] signatureDigest = Hash.sha3(Numeric.hexStringToByteArray(signature));
+    Optional<Accepted> repeat = repeatedGrant(digest, signatureDigest);
+    if (repeat.isPresent()) {
+      return repeat.get();
+    }
+    SignerAuthority.Role role = authority.role(grant.subject(), signer, now);
+    if (!role.mayGrant()) {
+      throw refuse(
+          ConsentError.SIGNER_NOT_AUTHORIZED,
+          role == SignerAuthority.Role.DEACTIVATED
+              ? "the subject's identity is deactivated"
+              : "signer " + signer + " is neither the subject's owner nor a valid delegate");
+    }
+    ObjectNode record =
+        ConsentRecord.build(
+            grant, signatures.domain(), signature, signer, role.recordName(), clock.instant());
+    ConsentLeaf leaf = ConsentLeaf.withRandomSalt(Jcs.canonicalize(record));
+    ConsentState state =
+        new ConsentState(
+            ConsentState.PENDING,
+            grant.subject(),
+            grant.dataset(),
+            grant.purposes(),
+            grant.validFrom(),
+            grant.validUntil(),
+            now,
+            grant.nonce(),
+            Numeric.toHexString(digest),
+            null,
+            0);
+    writes.lock();
+    try (Transaction tx = store.startTransaction()) {
+      Optional<Accepted> raced = repeatedGrant(digest, signatureDigest);
+      if (raced.isPresent()) {
+        return raced.get();
+      }
+      requireFreshNonce(tx, grant.subject(), grant.nonce());
+      byte[] id = leaf.leaf();
+      vault.store(tx, id, leaf.preimage());
+      tx.put(Segment.CONSENT_STATE, id, state.encode());
+      tx.put(Segment.CONSENT_INDEX, ConsentKeys.bySubject(grant.subject(), id), new byte[0]);
+      tx.put(Segment.CONSENT_INDEX, ConsentKeys.byDataset(grant.dataset(), id), new byte[0]);
+      tx.put(Segment.CONSENT_INDEX, ConsentKeys.nonce(grant.subject(), grant.nonce()), id);
+      tx.put(
+          Segment.CONSENT_INDEX,
+          ConsentKeys.grantDigest(digest),
+          Bytes.concat(id, signatureDigest));
+      AnchorQueueKeys.enqueueLeaf(tx, id);
+      tx.commit();
+      return new Accepted(leaf.consentId(), ConsentState.PENDING, true);
+    } finally {
+      writes.unlock();
+    }
+  }
+
+  /** The earlier acceptance of this exact signed grant; another signature of it is a replay. */
+  private Optional<Accepted> repeatedGrant(byte[] digest, byte[] signatureDigest) {
+    Optional<byte[]> known = store.get(Segment.CONSENT_INDEX, ConsentKeys.grantDigest(digest));
+    if (known.isEmpty()) {
+      return Optional.empty();
+    }
+    byte[] value = known.get();
+    if (!Arrays.equals(value, 32, 64, signatureDigest, 0, 32)) {
+      throw refuse(ConsentError.NONCE_REUSED, "this grant was accepted with another signature");
+    }
+    String id = Numeric.toHexString(Arrays.copyOfRange(value, 0, 32));
+    return Optional.of(new Accepted(id, reads.status(id).status(), false));
+  }
+
+  public Accepted withdraw(String consentId, SubjectAction withdrawal, String signature) {
+    return act(consentId, withdrawal, signature, SubjectAction.Kind.WITHDRAWAL);
+  }
+
+  public Accepted erase(String consentId, SubjectAction erasure, String signature) {
+    Accepted accepted = act(consentId, erasure, signature, SubjectAction.Kind.ERASURE);
+    RecordVault.compactPrivateSegments(store);
+    return accepted;
+  }
+
+  private Accepted act(
+      String consentId, SubjectAction action, String signature, SubjectAction.Kind kind) {
+    if (action.kind() != kind || !consentId.equals(action.consentId())) {
+      throw refuse(ConsentError.INVALID_REQUEST, "the signed consentId differs from the path's");
+    }
+    long now = clock.instant().getEpochSecond();
+    ConsentState state = existing(consentId);
+    if (!state.subject().equals(action.subject())) {
+      throw refuse(ConsentError.NOT_SUBJECT, "the signed subject is not this consent's subject");
+    }
+    if (Math.abs(action.time() - now) > MAX_CLOCK_SKEW_SECONDS) {
+      throw refuse(ConsentError.INVALID_VALIDITY, "time must be within 10 minutes of now");
+    }
+    byte[] digest = signatures.digest(action);
+    String signer = SignatureRecovery.recover(digest, signature);
+    if (!authority.role(state.subject(), signer, now).mayGrant()) {
+      throw refuse(ConsentError.NOT_SUBJECT, "signer " + signer + " does not act for the subject");
+    }
+    String sigDigest = Numeric.toHexString(Hash.sha3(Numeric.hexStringToByteArray(signature)));
+    writes.lock();
+    try (Transaction tx = store.startTransaction()) {
+      ConsentState current = existing(consentId);
+      byte[] id = ConsentKeys.hex(consentId);
+      if (kind == SubjectAction.Kind.WITHDRAWAL) {
+        if (current.withdrawal() != null) {
+          return new Accepted(consentId, "withdrawalPending", false);
+        }
+        requireFreshNonce(tx, action.subject(), action.nonce());
+        tx.put(Segment.CONSENT_INDEX, ConsentKeys.nonce(action.subject(), action.nonce()), id);
+        ConsentState.Withdrawal w =
+            new ConsentState.Withdrawal(action.time(), action.nonce(), sigDigest);
+        tx.put(Segment.CONSENT_STATE, id, current.withWithdrawal(w).encode());
+        AnchorQueueKeys.enqueueWithdrawal(tx, id);
+        tx.commit();
+        return new Accepted(consentId, "withdrawalPending", true);
+      }
+      requireFreshNonce(tx, action.subject(), action.nonce());
+      eraseInto(tx, id, current, action.nonce(), now);
+      tx.commit();
+      return new Accepted(consentId, ConsentState.ERASED, true);
+    } finally {
+      writes.unlock();
+    }
+  }
+
+  /**
+   * Deletes the record, its key, its anchor proof and every private index, leaving {@code {status:
+   * erased}}. The consent's nonces stay used, as unlinkable hashes, so the signed grant cannot be
+   * replayed into a new consent. A consent not yet withdrawn is queued as withdrawn, so that every
+   * node learns from the chain that it no longer holds.
+   */
+  private void eraseInto(
+      Transaction tx, byte[] id, ConsentState state, String erasureNonce, long now) {
+    vault.erase(tx, id);
+    String subject = state.subject();
+    tx.delete(Segment.CONSENT_INDEX, ConsentKeys.bySubject(subject, id));
+    tx.delete(Segment.CONSENT_INDEX, ConsentKeys.byDataset(state.dataset(), id));
+    tx.delete(Segment.CONSENT_INDEX, ConsentKeys.grantDigest(ConsentKeys.hex(state.grantDigest())));
+    List<String> nonces =
+        state.withdrawal() == null
+            ? List.of(state.grantNonce(), erasureNonce)
+            : List.of(state.grantNonce(), state.withdrawal().nonce(), erasureNonce);
+    for (String nonce : nonces) {
+      tx.delete(Segment.CONSENT_INDEX, ConsentKeys.nonce(subject, nonce));
+      tx.put(Segment.CONSENT_INDEX, ConsentKeys.erasedNonce(subject, nonce), new byte[0]);
+    }
+    AnchorProofs.forget(tx, id);
+    tx.put(Segment.CONSENT_STATE, id, ConsentState.erasedAt(now).encode());
+    if (state.withdrawal() == null) {
+      AnchorQueueKeys.enqueueWithdrawal(tx, id);
+    }
+  }
+
+  private ConsentState existing(String consentId) {
+    ConsentState state =
+        reads
+            .state(consentId)
+            .orElseThrow(
+                () ->
+                    refuse(
+                        ConsentError.CONSENT_NOT_FOUND,
+                        "no consent " + consentId + " on this node"));
+    if (state.erased()) {
+      throw refuse(ConsentError.ALREADY_ERASED, "consent " + consentId + " was erased");
+    }
+    return state;
+  }
+
+  private static void requireFreshNonce(KeyValueReader tx, String subject, String nonce) {
+    if (tx.get(Segment.CONSENT_INDEX, ConsentKeys.nonce(subject, nonce)).isPresent()
+        || tx.get(Segment.CONSENT_INDEX, ConsentKeys.erasedNonce(subject, nonce)).isPresent()) {
+      throw refuse(ConsentError.NONCE_REUSED, "the subject already used nonce " + nonce);
+    }
+  }
+
+  private static ConsentException refuse(ConsentError error, String detail) {
+    return new ConsentException(error, detail);
+  }
+
+  // Reads: see ConsentReads.
+
+  public ConsentStatus status(String consentId) {
+    return reads.status(consentId);
+  }
+
+  public CheckResult check(String subject, String dataset, String purpose, long at) {
+    return reads.check(subject, dataset, purpose, at);
+  }
+
+  public List<ConsentSummary> listForSubject(String subject) {
+    return reads.listForSubject(subject);
+  }
+
+  public Optional<StoredRecord> record(String consentId) {
+    return reads.record(consentId);
+  }
+
+  /** The subject address of a consent this node holds (not erased). */
+  public Optional<String> subjectOf(String consentId) {
+    return reads.state(consentId).filter(s -> !s.erased()).map(ConsentState::subject);
+  }
+
+  Instant now() {
+    return clock.instant();
+  }
+}

@@ -1,0 +1,98 @@
+package io.assent.node.consent;
+
+import io.assent.node.store.KeyValueReader;
+import io.assent.node.store.KeyValueStore;
+import io.assent.node.store.Segment;
+import io.assent.node.store.Transaction;
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Optional;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Consent records at rest, each under its own AES-256-GCM key (crypto-shredding: destroying the key
+ * destroys the record, in every backup too). {@code CONSENT_RECORDS[id]} = version (1 byte = 1) ‖
+ * GCM nonce (12) ‖ ciphertext+tag of {@code salt ‖ canonical record}, the consent id as associated
+ * data (a ciphertext cannot be moved to another id); {@code CONSENT_KEYS[id]} = the 32-byte key.
+ */
+public final class RecordVault {
+  private static final byte VERSION = 1;
+  private static final int NONCE_LENGTH = 12;
+  private static final int TAG_BITS = 128;
+  private static final int KEY_LENGTH = 32;
+
+  /** The segments that hold private data; compacted after an erasure. */
+  public static final Segment[] PRIVATE_SEGMENTS = {
+    Segment.CONSENT_RECORDS, Segment.CONSENT_KEYS, Segment.CONSENT_INDEX, Segment.CONSENT_STATE
+  };
+
+  private final SecureRandom random = new SecureRandom();
+
+  /** Encrypts {@code plaintext} under a fresh key and writes record and key into {@code tx}. */
+  public void store(Transaction tx, byte[] id, byte[] plaintext) {
+    byte[] key = new byte[KEY_LENGTH];
+    byte[] nonce = new byte[NONCE_LENGTH];
+    random.nextBytes(key);
+    random.nextBytes(nonce);
+    byte[] ciphertext = crypt(Cipher.ENCRYPT_MODE, key, nonce, id, plaintext);
+    byte[] envelope =
+        ByteBuffer.allocate(1 + NONCE_LENGTH + ciphertext.length)
+            .put(VERSION)
+            .put(nonce)
+            .put(ciphertext)
+            .array();
+    tx.put(Segment.CONSENT_RECORDS, id, envelope);
+    tx.put(Segment.CONSENT_KEYS, id, key);
+  }
+
+  /** The decrypted record, or empty when it (or its key) was erased or never stored. */
+  public Optional<byte[]> read(KeyValueReader reader, byte[] id) {
+    Optional<byte[]> envelope = reader.get(Segment.CONSENT_RECORDS, id);
+    Optional<byte[]> key = reader.get(Segment.CONSENT_KEYS, id);
+    if (envelope.isEmpty() || key.isEmpty()) {
+      return Optional.empty();
+    }
+    byte[] e = envelope.get();
+    if (e.length < 1 + NONCE_LENGTH || e[0] != VERSION) {
+      throw new IllegalStateException("unknown consent record envelope");
+    }
+    byte[] nonce = Arrays.copyOfRange(e, 1, 1 + NONCE_LENGTH);
+    byte[] ciphertext = Arrays.copyOfRange(e, 1 + NONCE_LENGTH, e.length);
+    return Optional.of(crypt(Cipher.DECRYPT_MODE, key.get(), nonce, id, ciphertext));
+  }
+
+  /** Deletes record and key in {@code tx}. */
+  public void erase(Transaction tx, byte[] id) {
+    tx.delete(Segment.CONSENT_RECORDS, id);
+    tx.delete(Segment.CONSENT_KEYS, id);
+  }
+
+  /**
+   * Compacts the private segments so that deleted records, keys and indexes leave RocksDB's files
+   * (memtable, write-ahead log and SST files); call after an erasure was committed.
+   */
+  public static void compactPrivateSegments(KeyValueStore store) {
+    for (Segment segment : PRIVATE_SEGMENTS) {
+      store.compact(segment);
+    }
+  }
+
+  private static byte[] crypt(int mode, byte[] key, byte[] nonce, byte[] aad, byte[] input) {
+    try {
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
+      cipher.updateAAD(aad);
+      return cipher.doFinal(input);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(
+          "consent record "
+              + (mode == Cipher.ENCRYPT_MODE ? "encryption" : "decryption")
+              + " failed",
+          e);
+    }
+  }
+}

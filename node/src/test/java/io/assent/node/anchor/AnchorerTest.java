@@ -1,0 +1,265 @@
+package io.assent.node.anchor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.assent.node.store.InMemoryKeyValueStore;
+import io.assent.node.store.KeyValueStore;
+import io.assent.node.store.Segment;
+import io.assent.node.store.Transaction;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.web3j.crypto.Hash;
+import org.web3j.utils.Numeric;
+
+class AnchorerTest {
+  private static final Duration T = Duration.ofSeconds(10);
+
+  private final KeyValueStore store = new InMemoryKeyValueStore();
+  private final FakeAnchorChain chain = new FakeAnchorChain();
+  private final MutableClock clock = new MutableClock();
+  private final AnchorerConfig config =
+      AnchorerConfig.defaults().withBatchSize(3).withMaxWait(T).withResendAfterBlocks(5);
+  private final Anchorer anchorer = new Anchorer(store, chain, config, clock);
+
+  @Test
+  void closesABatchEveryNEntriesThenWaitsTForTheRest() {
+    List<byte[]> leaves = enqueueLeaves(7);
+
+    anchorer.runOnce();
+    anchorer.runOnce();
+    anchorer.runOnce();
+
+    assertThat(chain.submissions).hasSize(2);
+    assertThat(chain.submissions.get(0).root())
+        .isEqualTo(new BatchTree(leaves.subList(0, 3)).root());
+    assertThat(chain.submissions.get(0).count()).isEqualTo(3);
+    assertThat(chain.submissions.get(1).root())
+        .isEqualTo(new BatchTree(leaves.subList(3, 6)).root());
+    assertThat(anchorer.status().queuedLeaves()).isEqualTo(1);
+
+    clock.advance(T);
+    anchorer.runOnce();
+
+    assertThat(chain.submissions).hasSize(3);
+    assertThat(chain.last().root()).isEqualTo(leaves.get(6));
+    assertThat(anchorer.status().queuedLeaves()).isZero();
+    assertThat(anchorer.status().pendingBatches()).isEqualTo(3);
+  }
+
+  @Test
+  void aLoneLeafWaitsUntilTheOldestHasWaitedT() {
+    enqueueLeaves(1);
+    anchorer.runOnce();
+    clock.advance(T.minusMillis(1));
+    anchorer.runOnce();
+    assertThat(chain.submissions).isEmpty();
+
+    clock.advance(Duration.ofMillis(1));
+    anchorer.runOnce();
+    assertThat(chain.submissions).hasSize(1);
+  }
+
+  @Test
+  void aBatchCreatedBeforeACrashIsSentAfterTheRestartWithTheSameRoot() {
+    List<byte[]> leaves = enqueueLeaves(3);
+    Batch created = new BatchQueue(store).close(3).orElseThrow(); // then the process died
+
+    new Anchorer(store, chain, config, clock).runOnce();
+
+    assertThat(chain.submissions)
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.root())
+                  .isEqualTo(created.root())
+                  .isEqualTo(new BatchTree(leaves).root());
+              assertThat(s.count()).isEqualTo(3);
+            });
+    assertThat(anchorer.status().queuedLeaves()).isZero();
+  }
+
+  @Test
+  void aSendInterruptedByACrashIsRepeatedOnlyAfterTheResendWindow() {
+    enqueueLeaves(3);
+    Batch created = new BatchQueue(store).close(3).orElseThrow();
+    write(created.sending(chain.head)); // the send may have reached the chain; its hash is lost
+
+    Anchorer restarted = new Anchorer(store, chain, config, clock);
+    restarted.runOnce();
+    assertThat(chain.submissions).isEmpty();
+
+    chain.head += 5;
+    restarted.runOnce();
+    assertThat(chain.submissions)
+        .singleElement()
+        .satisfies(s -> assertThat(s.root()).isEqualTo(created.root()));
+  }
+
+  @Test
+  void onceTheIndexHasTheRootEveryLeafGetsAVerifiableProof() {
+    List<byte[]> leaves = enqueueLeaves(3);
+    anchorer.runOnce();
+    assertThat(AnchorProofs.leafAnchor(store, leaves.get(0))).isEmpty();
+
+    indexLastSubmission(102);
+    anchorer.runOnce();
+
+    byte[] root = chain.last().root();
+    for (int i = 0; i < leaves.size(); i++) {
+      LeafAnchor anchor = AnchorProofs.leafAnchor(store, leaves.get(i)).orElseThrow();
+      assertThat(anchor.root()).isEqualTo(Numeric.toHexString(root));
+      assertThat(anchor.index()).isEqualTo(i);
+      assertThat(anchor.txHash()).isEqualTo(chain.last().txHash());
+      assertThat(anchor.blockNumber()).isEqualTo(102);
+      assertThat(anchor.blockHash()).isEqualTo(AnchorLogs.blockHash(102));
+      assertThat(BatchTree.verify(leaves.get(i), anchor.proof(), root)).isTrue();
+    }
+    assertThat(anchorer.status().pendingBatches()).isZero();
+    assertThat(chain.submissions).hasSize(1);
+  }
+
+  @Test
+  void aReorgThatDropsTheAnchorResetsTheProofsAndResendsTheSameBatchOnce() {
+    List<byte[]> leaves = enqueueLeaves(3);
+    anchorer.runOnce();
+    indexLastSubmission(102);
+    anchorer.runOnce();
+    byte[] root = chain.last().root();
+
+    dropFromIndex(root); // the follower's undo of the reorged block
+    chain.states.put(chain.last().txHash(), AnchorChain.TxState.UNKNOWN);
+    anchorer.runOnce();
+    assertThat(AnchorProofs.leafAnchor(store, leaves.get(0))).isEmpty();
+    assertThat(anchorer.status().pendingBatches()).isEqualTo(1);
+    assertThat(chain.submissions).hasSize(1);
+
+    chain.head += 5;
+    anchorer.runOnce();
+    anchorer.runOnce();
+    assertThat(chain.submissions).hasSize(2);
+    assertThat(chain.last().root()).isEqualTo(root);
+
+    indexLastSubmission(108);
+    anchorer.runOnce();
+    assertThat(AnchorProofs.leafAnchor(store, leaves.get(2)).orElseThrow().blockNumber())
+        .isEqualTo(108);
+    assertThat(chain.submissions).hasSize(2);
+  }
+
+  @Test
+  void aSentTransactionStillPendingOrMinedIsNotResent() {
+    enqueueLeaves(3);
+    anchorer.runOnce();
+    chain.head += 50;
+    anchorer.runOnce();
+    chain.states.put(chain.last().txHash(), AnchorChain.TxState.MINED); // index still K behind
+    anchorer.runOnce();
+    assertThat(chain.submissions).hasSize(1);
+  }
+
+  @Test
+  void withdrawalsTravelInABatchOfTheirOwnWithAUniqueRoot() {
+    byte[] id = Hash.sha3(new byte[] {42});
+    try (Transaction tx = store.startTransaction()) {
+      AnchorQueueKeys.enqueueWithdrawal(tx, id);
+      AnchorQueueKeys.enqueueWithdrawal(tx, id);
+      tx.commit();
+    }
+    anchorer.runOnce();
+    clock.advance(T);
+    anchorer.runOnce();
+
+    assertThat(chain.last().count()).isZero();
+    assertThat(chain.last().withdrawn()).containsExactly(id);
+    assertThat(chain.last().root()).isNotEqualTo(new byte[32]);
+    indexLastSubmission(101);
+    anchorer.runOnce();
+    assertThat(AnchorProofs.withdrawal(store, id)).isPresent();
+    assertThat(anchorer.status().pendingBatches()).isZero();
+  }
+
+  @Test
+  void whileTheChainIsDownTheQueueKeepsGrowingAndTheStatusSaysWhy() {
+    chain.down = true;
+    enqueueLeaves(4);
+
+    assertThatThrownBy(anchorer::runOnce).isInstanceOf(AnchorChainException.class);
+    enqueueLeaves(2);
+    assertThatThrownBy(anchorer::runOnce).isInstanceOf(AnchorChainException.class);
+
+    AnchorerStatus status = anchorer.status();
+    assertThat(status.rpcReachable()).isFalse();
+    assertThat(status.lastError()).contains("unreachable");
+    assertThat(status.pendingBatches() * 3 + status.queuedLeaves()).isEqualTo(6);
+    assertThat(chain.submissions).isEmpty();
+
+    chain.down = false;
+    anchorer.runOnce();
+    anchorer.runOnce();
+    assertThat(chain.submissions).hasSize(2);
+    assertThat(anchorer.status().rpcReachable()).isTrue();
+    assertThat(anchorer.status().lastError()).isNull();
+  }
+
+  @Test
+  void theLoopBacksOffWhileTheChainIsDownAndRecovers() {
+    AnchorerConfig fast = config.withPollInterval(Duration.ofMillis(10));
+    chain.down = true;
+    enqueueLeaves(3);
+    try (Anchorer looping = new Anchorer(store, chain, fast, clock)) {
+      looping.start();
+      await().until(() -> !looping.status().rpcReachable());
+      chain.down = false;
+      await().until(() -> chain.submissions.size() == 1 && looping.status().rpcReachable());
+    }
+    assertThat(Anchorer.backoff(Duration.ofMillis(500), Duration.ofSeconds(30), 1))
+        .isEqualTo(Duration.ofMillis(500));
+    assertThat(Anchorer.backoff(Duration.ofMillis(500), Duration.ofSeconds(30), 3))
+        .isEqualTo(Duration.ofSeconds(2));
+    assertThat(Anchorer.backoff(Duration.ofMillis(500), Duration.ofSeconds(30), 40))
+        .isEqualTo(Duration.ofSeconds(30));
+  }
+
+  private List<byte[]> enqueueLeaves(int n) {
+    List<byte[]> leaves = new ArrayList<>();
+    try (Transaction tx = store.startTransaction()) {
+      for (int i = 0; i < n; i++) {
+        byte[] leaf = Hash.sha3(Numeric.toBytesPadded(java.math.BigInteger.valueOf(counter++), 32));
+        AnchorQueueKeys.enqueueLeaf(tx, leaf);
+        leaves.add(leaf);
+      }
+      tx.commit();
+    }
+    return leaves;
+  }
+
+  private int counter;
+
+  private void indexLastSubmission(long block) {
+    FakeAnchorChain.Submission s = chain.last();
+    chain.states.put(s.txHash(), AnchorChain.TxState.MINED);
+    try (Transaction tx = store.startTransaction()) {
+      new AnchorIndexer(AnchorLogs.CONTRACT)
+          .apply(AnchorLogs.anchored(block, 0, s.txHash(), s.root(), s.count(), s.withdrawn()), tx);
+      tx.commit();
+    }
+  }
+
+  private void dropFromIndex(byte[] root) {
+    try (Transaction tx = store.startTransaction()) {
+      tx.delete(Segment.ANCHOR_ROOTS, root);
+      tx.commit();
+    }
+  }
+
+  private void write(Batch batch) {
+    try (Transaction tx = store.startTransaction()) {
+      tx.put(Segment.CONSENT_QUEUE, AnchorQueueKeys.batch(batch.seq()), batch.encode());
+      tx.commit();
+    }
+  }
+}
