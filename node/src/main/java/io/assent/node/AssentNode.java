@@ -1,6 +1,7 @@
 package io.assent.node;
 
 import io.assent.contracts.did.DidRegistryClient;
+import io.assent.node.anchor.Anchorer;
 import io.assent.node.api.ApiServer;
 import io.assent.node.api.Blocking;
 import io.assent.node.api.CheckConsent;
@@ -21,6 +22,7 @@ import io.assent.node.api.ResolveDid;
 import io.assent.node.api.SiweAuth;
 import io.assent.node.chain.ChainFollower;
 import io.assent.node.chain.FollowerConfig;
+import io.assent.node.chain.LogHandler;
 import io.assent.node.config.ConfigException;
 import io.assent.node.config.NodeConfig;
 import io.assent.node.consent.ConsentService;
@@ -34,6 +36,7 @@ import io.assent.node.identity.IdentityIndex;
 import io.assent.node.identity.IdentityIndexer;
 import io.assent.node.relay.IdentityRelay;
 import io.assent.node.relay.IdentityState;
+import io.assent.node.relay.RelayerTransactions;
 import io.assent.node.store.DatabaseMetadata;
 import io.assent.node.store.KeyValueStore;
 import io.assent.node.store.RocksDbKeyValueStore;
@@ -41,19 +44,19 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
-import org.web3j.tx.FastRawTransactionManager;
 import org.web3j.tx.ReadonlyTransactionManager;
 import org.web3j.tx.TransactionManager;
 import org.web3j.tx.gas.DefaultGasProvider;
-import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 
 /**
  * The composition root: builds the node's parts from its config, in dependency order, and stops
@@ -66,6 +69,7 @@ public final class AssentNode implements AutoCloseable {
   private final Web3j web3j;
   private final KeyValueStore store;
   private final ChainFollower follower;
+  private final Anchoring anchoring;
   private final DidResolver resolver;
   private final Vertx vertx;
   private final ApiServer api;
@@ -76,6 +80,7 @@ public final class AssentNode implements AutoCloseable {
       Web3j web3j,
       KeyValueStore store,
       ChainFollower follower,
+      Anchoring anchoring,
       DidResolver resolver,
       Vertx vertx,
       ApiServer api,
@@ -83,6 +88,7 @@ public final class AssentNode implements AutoCloseable {
     this.web3j = web3j;
     this.store = store;
     this.follower = follower;
+    this.anchoring = anchoring;
     this.resolver = resolver;
     this.vertx = vertx;
     this.api = api;
@@ -97,16 +103,21 @@ public final class AssentNode implements AutoCloseable {
     KeyValueStore store = RocksDbKeyValueStore.open(config.dataDir());
     Vertx vertx = null;
     ChainFollower follower = null;
+    Anchoring anchoring = null;
     try {
       DatabaseMetadata.initOrVerify(store, chain.chainId(), Clock.systemUTC());
       checkChainId(web3j, chain.chainId());
-      IdentityIndexer indexer = new IdentityIndexer(config.didRegistry());
-      follower = new ChainFollower(web3j, store, List.of(indexer), followerConfig(chain));
+      TransactionManager relayer = relayerTransactions(config, web3j);
+      anchoring = Anchoring.create(config, web3j, store, relayer);
+      List<LogHandler> handlers = new ArrayList<>();
+      handlers.add(new IdentityIndexer(config.didRegistry()));
+      handlers.addAll(anchoring.handlers());
+      follower = new ChainFollower(web3j, store, handlers, followerConfig(chain));
       Set<String> names = new HashSet<>(chain.networkNames());
       DidNetwork network = new DidNetwork(chain.chainId(), names);
       DidResolver resolver =
           new DidResolver(store, network, new RpcBlockTimestamps(web3j), Clock.systemUTC());
-      IdentityRelay relay = relay(config, web3j);
+      IdentityRelay relay = relay(config, web3j, relayer);
 
       vertx = Vertx.vertx();
       WorkerExecutor workers = vertx.createSharedWorkerExecutor("api", API_WORKERS);
@@ -126,6 +137,7 @@ public final class AssentNode implements AutoCloseable {
       ConsentService consents =
           new ConsentService(store, signatures, authority, DatasetDirectory.ACCEPT_ALL, clock);
       SiweAuth siwe = new SiweAuth(chain.chainId(), authority, clock);
+      Anchoring anchors = anchoring;
       List<Endpoint> endpoints =
           List.of(
               new PostConsent(blocking, didParam, consents, takesConsents),
@@ -146,19 +158,25 @@ public final class AssentNode implements AutoCloseable {
               new RelayIdentityOperation(blocking, didParam, relay),
               new GetStatus(
                   sync::status,
+                  anchors::status,
                   chain.chainId(),
                   networkName,
                   config.didRegistry(),
+                  config.anchor().contract(),
                   chain.confirmations()),
               new HealthLive(),
-              new HealthReady(sync::status, chain.confirmations()),
+              new HealthReady(sync::status, anchors::status, chain.confirmations()),
               new GetOpenApi(ApiServer.openApiDocument()));
       ApiServer api = new ApiServer(vertx, endpoints, config.http().bodyLimitBytes());
       int port = api.start(config.http().host(), config.http().port()).await();
       follower.start();
+      anchoring.start();
       LOG.info("listening on http://{}:{}", config.http().host(), port);
-      return new AssentNode(web3j, store, follower, resolver, vertx, api, port);
+      return new AssentNode(web3j, store, follower, anchoring, resolver, vertx, api, port);
     } catch (RuntimeException e) {
+      if (anchoring != null) {
+        anchoring.close();
+      }
       if (follower != null) {
         follower.close();
       }
@@ -199,19 +217,25 @@ public final class AssentNode implements AutoCloseable {
         .withPollInterval(chain.pollInterval());
   }
 
-  /** The relay, paid by the relayer key; null when none is configured. */
-  private static IdentityRelay relay(NodeConfig config, Web3j web3j) {
+  /**
+   * The ONE transaction manager of the relayer key, shared by the relay and the anchorer so their
+   * nonces never clash; null when no key is configured.
+   */
+  private static TransactionManager relayerTransactions(NodeConfig config, Web3j web3j) {
     if (config.relayerKey() == null) {
       return null;
     }
     Credentials relayer = Credentials.create(config.relayerKey());
-    TransactionManager transactions =
-        new FastRawTransactionManager(
-            web3j,
-            relayer,
-            config.chain().chainId(),
-            new PollingTransactionReceiptProcessor(web3j, 200, 300));
-    LOG.info("relaying identity operations, paid by {}", relayer.getAddress());
+    LOG.info("relayed operations and anchors are paid by {}", relayer.getAddress());
+    return new RelayerTransactions(web3j, relayer, config.chain().chainId());
+  }
+
+  /** The relay, paid by the relayer key; null when none is configured. */
+  private static IdentityRelay relay(
+      NodeConfig config, Web3j web3j, TransactionManager transactions) {
+    if (transactions == null) {
+      return null;
+    }
     return new IdentityRelay(
         DidRegistryClient.load(
             config.didRegistry(), web3j, transactions, new DefaultGasProvider()));
@@ -236,6 +260,11 @@ public final class AssentNode implements AutoCloseable {
     return resolver;
   }
 
+  /** The anchorer, when this node anchors (a ConsentAnchor address and a relayer key). */
+  public Optional<Anchorer> anchorer() {
+    return anchoring.anchorer();
+  }
+
   /** Stops serving, stops the follower, closes the index. Safe to call twice. */
   @Override
   public synchronized void close() {
@@ -248,6 +277,7 @@ public final class AssentNode implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warn("stopping HTTP", e);
     }
+    anchoring.close();
     follower.close();
     vertx.close().await();
     store.close();

@@ -3,6 +3,7 @@ package io.assent.node;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.assent.contracts.consent.ConsentAnchorClient;
 import io.assent.contracts.did.DidRegistryClient;
 import io.assent.node.config.ConfigException;
 import java.nio.file.Files;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "deploy",
     mixinStandardHelpOptions = true,
-    description = "Deploys the contracts and writes a node config file for them.")
+    description =
+        "Deploys the contracts (DIDRegistry, ConsentAnchor) and writes a node config file for them.")
 final class DeployCommand implements Callable<Integer> {
 
   @Option(
@@ -86,18 +88,21 @@ final class DeployCommand implements Callable<Integer> {
               new PollingTransactionReceiptProcessor(web3j, 100, 600));
       DidRegistryClient registry =
           DidRegistryClient.deploy(web3j, transactions, new DefaultGasProvider());
+      ConsentAnchorClient anchor =
+          ConsentAnchorClient.deploy(web3j, transactions, new DefaultGasProvider());
       long block = registry.deploymentReceipt().orElseThrow().getBlockNumber().longValueExact();
-      writeConfig(chainId, registry.address(), block);
+      writeConfig(chainId, registry.address(), anchor.address(), block);
       System.out.printf(
-          "deployed DIDRegistry at %s (chain %d, block %d); wrote %s%n",
-          registry.address(), chainId, block, out);
+          "deployed DIDRegistry at %s and ConsentAnchor at %s (chain %d, from block %d); wrote %s%n",
+          registry.address(), anchor.address(), chainId, block, out);
       return 0;
     } finally {
       web3j.shutdown();
     }
   }
 
-  private void writeConfig(long chainId, String registry, long deploymentBlock) throws Exception {
+  private void writeConfig(long chainId, String registry, String anchor, long deploymentBlock)
+      throws Exception {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = mapper.createObjectNode();
     root.put("dataDir", dataDir);
@@ -109,7 +114,7 @@ final class DeployCommand implements Callable<Integer> {
     chain.put("confirmations", confirmations);
     chain.put("startBlock", deploymentBlock);
     chain.put("pollIntervalMs", 200);
-    root.putObject("contracts").put("didRegistry", registry);
+    root.putObject("contracts").put("didRegistry", registry).put("consentAnchor", anchor);
     Path parent = out.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);

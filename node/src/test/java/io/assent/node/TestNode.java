@@ -1,5 +1,6 @@
 package io.assent.node;
 
+import io.assent.contracts.consent.ConsentAnchorClient;
 import io.assent.contracts.devchain.Anvil;
 import io.assent.contracts.did.DidRegistryClient;
 import io.assent.node.config.NodeConfig;
@@ -20,13 +21,19 @@ public final class TestNode implements AutoCloseable {
 
   private final Anvil anvil;
   private final DidRegistryClient registry;
+  private final ConsentAnchorClient consentAnchor;
   private final long deploymentBlock;
   private final java.util.List<AssentNode> nodes = new java.util.ArrayList<>();
   private final java.util.List<Path> dirs = new java.util.ArrayList<>();
 
-  private TestNode(Anvil anvil, DidRegistryClient registry, long deploymentBlock) {
+  private TestNode(
+      Anvil anvil,
+      DidRegistryClient registry,
+      ConsentAnchorClient consentAnchor,
+      long deploymentBlock) {
     this.anvil = anvil;
     this.registry = registry;
+    this.consentAnchor = consentAnchor;
     this.deploymentBlock = deploymentBlock;
   }
 
@@ -37,8 +44,18 @@ public final class TestNode implements AutoCloseable {
             anvil.web3j(),
             anvil.transactionManager(Anvil.devCredentials(0)),
             new DefaultGasProvider());
+    ConsentAnchorClient consentAnchor =
+        ConsentAnchorClient.deploy(
+            anvil.web3j(),
+            anvil.transactionManager(Anvil.devCredentials(0)),
+            new DefaultGasProvider());
     long block = registry.deploymentReceipt().orElseThrow().getBlockNumber().longValueExact();
-    return new TestNode(anvil, registry, block);
+    return new TestNode(anvil, registry, consentAnchor, block);
+  }
+
+  /** The ConsentAnchor deployed next to the registry (nodes are configured with it). */
+  public ConsentAnchorClient consentAnchor() {
+    return consentAnchor;
   }
 
   public Anvil anvil() {
@@ -63,6 +80,7 @@ public final class TestNode implements AutoCloseable {
       settings.put("chain.startBlock", Long.toString(deploymentBlock));
       settings.put("chain.pollIntervalMs", "50");
       settings.put("contracts.didRegistry", registry.address());
+      settings.put("contracts.consentAnchor", consentAnchor.address());
       settings.put("relayer.key", Anvil.DEV_KEYS.get(RELAYER));
       settings.putAll(overrides);
       return new NodeConfigLoader(Map.of()).load(null, settings);

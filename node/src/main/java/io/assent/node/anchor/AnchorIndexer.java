@@ -1,5 +1,7 @@
 package io.assent.node.anchor;
 
+import io.assent.contracts.consent.AnchoredEvent;
+import io.assent.contracts.consent.ConsentAnchorClient;
 import io.assent.node.chain.ChainLog;
 import io.assent.node.chain.LogHandler;
 import io.assent.node.store.Segment;
@@ -7,6 +9,7 @@ import io.assent.node.store.Transaction;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.web3j.utils.Numeric;
 
 /**
  * Indexes ConsentAnchor's {@code Anchored} logs: {@code ANCHOR_ROOTS[root]} and, for each withdrawn
@@ -36,13 +39,14 @@ public final class AnchorIndexer implements LogHandler {
     if (!anchorContract.equals(log.address().toLowerCase(Locale.ROOT))) {
       return;
     }
-    Optional<AnchoredEvent> decoded = AnchoredEvent.decode(log.topics(), log.data());
+    Optional<AnchoredEvent> decoded = ConsentAnchorClient.decodeAnchored(log.topics(), log.data());
     if (decoded.isEmpty()) {
       return;
     }
     AnchoredEvent event = decoded.get();
     String txHash = log.transactionHash().toLowerCase(Locale.ROOT);
-    if (tx.get(Segment.ANCHOR_ROOTS, event.root()).isEmpty()) {
+    byte[] rootKey = Numeric.hexStringToByteArray(event.root());
+    if (tx.get(Segment.ANCHOR_ROOTS, rootKey).isEmpty()) {
       AnchoredRoot root =
           new AnchoredRoot(
               log.blockNumber(),
@@ -51,15 +55,15 @@ public final class AnchorIndexer implements LogHandler {
               log.logIndex(),
               event.count(),
               event.submitter());
-      tx.put(Segment.ANCHOR_ROOTS, event.root(), root.encode());
+      tx.put(Segment.ANCHOR_ROOTS, rootKey, root.encode());
     }
-    String rootHex = org.web3j.utils.Numeric.toHexString(event.root());
-    for (byte[] id : event.withdrawn()) {
+    for (String idHex : event.withdrawn()) {
+      byte[] id = Numeric.hexStringToByteArray(idHex);
       if (tx.get(Segment.ANCHOR_WITHDRAWN, id).isEmpty()) {
         tx.put(
             Segment.ANCHOR_WITHDRAWN,
             id,
-            new AnchoredWithdrawal(log.blockNumber(), txHash, rootHex).encode());
+            new AnchoredWithdrawal(log.blockNumber(), txHash, event.root()).encode());
       }
     }
   }

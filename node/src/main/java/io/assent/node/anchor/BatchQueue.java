@@ -1,5 +1,6 @@
 package io.assent.node.anchor;
 
+import io.assent.contracts.consent.MerkleTree;
 import io.assent.node.store.Bytes;
 import io.assent.node.store.KeyValue;
 import io.assent.node.store.KeyValueReader;
@@ -62,7 +63,7 @@ final class BatchQueue {
    */
   private byte[] root(List<byte[]> leaves, List<byte[]> withdrawn) {
     if (!leaves.isEmpty()) {
-      return new BatchTree(leaves).root();
+      return MerkleTree.of(leaves).root();
     }
     byte[] nonce = new byte[32];
     random.nextBytes(nonce);

@@ -1,5 +1,6 @@
 package io.assent.node.anchor;
 
+import io.assent.contracts.consent.MerkleTree;
 import io.assent.node.store.KeyValueStore;
 import io.assent.node.store.Segment;
 import io.assent.node.store.Transaction;
@@ -103,7 +104,7 @@ final class BatchTracker {
     String root = Numeric.toHexString(batch.root());
     try (Transaction tx = store.startTransaction()) {
       if (!batch.leaves().isEmpty()) {
-        BatchTree tree = new BatchTree(batch.leaves());
+        MerkleTree tree = MerkleTree.of(batch.leaves());
         for (int i = 0; i < batch.leaves().size(); i++) {
           LeafAnchor anchor =
               new LeafAnchor(

@@ -1,66 +1,33 @@
 package io.assent.node.anchor;
 
+import io.assent.contracts.consent.ConsentAnchorClient;
+import io.assent.contracts.consent.ConsentAnchorException;
 import java.io.IOException;
-import java.math.BigInteger;
 import java.util.List;
-import org.web3j.abi.FunctionEncoder;
-import org.web3j.abi.datatypes.DynamicArray;
-import org.web3j.abi.datatypes.Function;
-import org.web3j.abi.datatypes.generated.Bytes32;
-import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.Response;
-import org.web3j.protocol.core.methods.request.Transaction;
-import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
-import org.web3j.tx.TransactionManager;
 
 /**
- * {@link AnchorChain} over JSON-RPC: {@code ConsentAnchor.anchor} sent through the relayer's shared
- * transaction manager, gas from {@code eth_estimateGas} (+20%) at the endpoint's gas price.
+ * {@link AnchorChain} over JSON-RPC: {@code ConsentAnchor.anchor} through {@link
+ * ConsentAnchorClient} (built on the relayer's one shared transaction manager), plus the receipt
+ * and head queries the anchorer needs.
  */
 public final class Web3jAnchorChain implements AnchorChain {
   private final Web3j web3j;
-  private final TransactionManager transactions;
-  private final String contract;
+  private final ConsentAnchorClient client;
 
-  public Web3jAnchorChain(Web3j web3j, TransactionManager transactions, String contract) {
+  public Web3jAnchorChain(Web3j web3j, ConsentAnchorClient client) {
     this.web3j = web3j;
-    this.transactions = transactions;
-    this.contract = contract;
-  }
-
-  /** The calldata of {@code anchor(root, count, withdrawn)}. */
-  static String calldata(byte[] root, long count, List<byte[]> withdrawn) {
-    Function anchor =
-        new Function(
-            "anchor",
-            List.of(
-                new Bytes32(root),
-                new Uint256(count),
-                new DynamicArray<>(Bytes32.class, withdrawn.stream().map(Bytes32::new).toList())),
-            List.of());
-    return FunctionEncoder.encode(anchor);
+    this.client = client;
   }
 
   @Override
   public String submit(byte[] root, long count, List<byte[]> withdrawn) {
-    String data = calldata(root, count, withdrawn);
     try {
-      BigInteger estimate =
-          ok(web3j
-                  .ethEstimateGas(
-                      Transaction.createEthCallTransaction(
-                          transactions.getFromAddress(), contract, data))
-                  .send())
-              .getAmountUsed();
-      BigInteger gasLimit = estimate.multiply(BigInteger.valueOf(12)).divide(BigInteger.TEN);
-      BigInteger gasPrice = ok(web3j.ethGasPrice().send()).getGasPrice();
-      EthSendTransaction sent =
-          ok(transactions.sendTransaction(gasPrice, gasLimit, contract, data, BigInteger.ZERO));
-      return sent.getTransactionHash();
-    } catch (IOException e) {
-      throw new AnchorChainException("chain RPC unreachable: " + e.getMessage(), e);
+      return client.submitAnchor(root, count, withdrawn);
+    } catch (ConsentAnchorException e) {
+      throw new AnchorChainException(e.getMessage(), e);
     }
   }
 

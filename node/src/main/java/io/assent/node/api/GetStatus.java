@@ -1,6 +1,7 @@
 package io.assent.node.api;
 
 import io.assent.node.NodeVersion;
+import io.assent.node.anchor.AnchorerStatus;
 import io.assent.node.chain.SyncStatus;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -8,27 +9,37 @@ import java.util.function.Supplier;
 
 /**
  * {@code GET /v1/status}: chain id, contract addresses, chain head, synced block and the index
- * digest, by which two nodes synced to the same block can be compared.
+ * digest, by which two nodes synced to the same block can be compared; and the anchoring: whether
+ * this node anchors consents, how many wait in its queue and in unconfirmed batches.
  */
 public final class GetStatus implements Endpoint {
   public static final String OPERATION_ID = "getStatus";
 
   private final Supplier<SyncStatus> sync;
+  private final Supplier<AnchorerStatus> anchoring;
   private final long chainId;
   private final String networkName;
   private final String didRegistry;
+  private final String consentAnchor;
   private final int confirmations;
 
+  /**
+   * @param consentAnchor the ConsentAnchor's address, or null when the node has none
+   */
   public GetStatus(
       Supplier<SyncStatus> sync,
+      Supplier<AnchorerStatus> anchoring,
       long chainId,
       String networkName,
       String didRegistry,
+      String consentAnchor,
       int confirmations) {
     this.sync = sync;
+    this.anchoring = anchoring;
     this.chainId = chainId;
     this.networkName = networkName;
     this.didRegistry = didRegistry;
+    this.consentAnchor = consentAnchor;
     this.confirmations = confirmations;
   }
 
@@ -45,13 +56,18 @@ public final class GetStatus implements Endpoint {
             .put("version", NodeVersion.version())
             .put("chainId", chainId)
             .put("networkName", networkName)
-            .put("contracts", new JsonObject().put("didRegistry", didRegistry))
+            .put(
+                "contracts",
+                new JsonObject()
+                    .put("didRegistry", didRegistry)
+                    .put("consentAnchor", consentAnchor))
             .put("chainHead", status.chainHead() < 0 ? null : status.chainHead())
             .put("syncedBlock", status.syncedBlock())
             .put("syncedBlockHash", status.syncedBlockHash())
             .put("confirmations", confirmations)
             .put("indexDigest", status.indexDigest())
-            .put("rpcReachable", status.rpcReachable());
+            .put("rpcReachable", status.rpcReachable())
+            .put("anchoring", anchoring(anchoring.get()));
     if (status.lastError() != null) {
       body.put("lastError", status.lastError());
     }
@@ -59,5 +75,20 @@ public final class GetStatus implements Endpoint {
       body.put("halted", true);
     }
     Reply.json(body).writeTo(ctx);
+  }
+
+  /** The anchorer's status as JSON, shared with {@code /health/ready}. */
+  static JsonObject anchoring(AnchorerStatus status) {
+    JsonObject json =
+        new JsonObject()
+            .put("enabled", status.enabled())
+            .put("queuedConsents", status.queuedLeaves())
+            .put("queuedWithdrawals", status.queuedWithdrawals())
+            .put("pendingBatches", status.pendingBatches())
+            .put("rpcReachable", status.rpcReachable());
+    if (status.lastError() != null) {
+      json.put("lastError", status.lastError());
+    }
+    return json;
   }
 }

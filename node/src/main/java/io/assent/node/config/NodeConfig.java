@@ -14,16 +14,25 @@ import java.util.List;
  * @param didRegistry the DID registry's address (lower-case 0x-hex)
  * @param relayerKey the private key (0x-hex) the node pays relayed transactions with, or null when
  *     the node does not relay
- * @param consentAnchor the ConsentAnchor contract's address (lower-case 0x-hex; the EIP-712
- *     verifying contract of consents), or null when this node takes no consents
+ * @param anchor the consent anchoring
  */
 public record NodeConfig(
-    Path dataDir,
-    Http http,
-    Chain chain,
-    String didRegistry,
-    String relayerKey,
-    String consentAnchor) {
+    Path dataDir, Http http, Chain chain, String didRegistry, String relayerKey, Anchor anchor) {
+
+  /**
+   * @param contract the ConsentAnchor's address (lower-case 0x-hex), or null: no consent anchoring
+   * @param batchSize N: a batch closes once this many consents and withdrawals wait
+   * @param maxWait T: ... or once the oldest has waited this long
+   */
+  public record Anchor(String contract, int batchSize, Duration maxWait) {}
+
+  /**
+   * The ConsentAnchor's address (lower-case 0x-hex; the EIP-712 verifying contract of consents),
+   * or null when this node takes no consents.
+   */
+  public String consentAnchor() {
+    return anchor == null ? null : anchor.contract();
+  }
 
   /**
    * @param bodyLimitBytes requests with larger bodies get 413 payloadTooLarge
@@ -50,8 +59,7 @@ public record NodeConfig(
   /** The relayer key is a secret: never print it. */
   @Override
   public String toString() {
-    return "NodeConfig[dataDir=%s, http=%s, chain=%s, didRegistry=%s, consentAnchor=%s, relayer=%s]"
-        .formatted(
-            dataDir, http, chain, didRegistry, consentAnchor, relayerKey == null ? "off" : "on");
+    return "NodeConfig[dataDir=%s, http=%s, chain=%s, didRegistry=%s, relayer=%s, anchor=%s]"
+        .formatted(dataDir, http, chain, didRegistry, relayerKey == null ? "off" : "on", anchor);
   }
 }

@@ -52,6 +52,8 @@ public final class NodeConfigLoader {
     d.put("chain.pollIntervalMs", "1000");
     d.put("contracts.didRegistry", null);
     d.put("contracts.consentAnchor", null);
+    d.put("anchor.batchSize", "1000");
+    d.put("anchor.maxWaitMs", "10000");
     d.put("relayer.key", null);
     d.put("relayer.keyFile", null);
     return java.util.Collections.unmodifiableMap(d);
@@ -153,28 +155,26 @@ public final class NodeConfigLoader {
             number(v, "chain.startBlock", 0, Long.MAX_VALUE),
             (int) number(v, "chain.rangeSize", 1, 100_000),
             Duration.ofMillis(number(v, "chain.pollIntervalMs", 10, 600_000)));
-    String registry = required(v, "contracts.didRegistry");
-    if (!ADDRESS.matcher(registry).matches()) {
-      throw new ConfigException("contracts.didRegistry is not an address: " + registry);
-    }
+    String registry = address(required(v, "contracts.didRegistry"), "contracts.didRegistry");
     return new NodeConfig(
-        Path.of(required(v, "dataDir")),
-        http,
-        chain,
-        registry.toLowerCase(Locale.ROOT),
-        relayerKey(v),
-        consentAnchor(v));
+        Path.of(required(v, "dataDir")), http, chain, registry, relayerKey(v), anchor(v));
   }
 
-  private static String consentAnchor(Map<String, String> v) {
-    String anchor = v.get("contracts.consentAnchor");
-    if (anchor == null || anchor.isBlank()) {
-      return null;
+  private static NodeConfig.Anchor anchor(Map<String, String> v) {
+    String contract = v.get("contracts.consentAnchor");
+    return new NodeConfig.Anchor(
+        contract == null || contract.isBlank()
+            ? null
+            : address(contract.trim(), "contracts.consentAnchor"),
+        (int) number(v, "anchor.batchSize", 1, 65_536),
+        Duration.ofMillis(number(v, "anchor.maxWaitMs", 0, 86_400_000)));
+  }
+
+  private static String address(String value, String key) {
+    if (!ADDRESS.matcher(value).matches()) {
+      throw new ConfigException(key + " is not an address: " + value);
     }
-    if (!ADDRESS.matcher(anchor.trim()).matches()) {
-      throw new ConfigException("contracts.consentAnchor is not an address: " + anchor);
-    }
-    return anchor.trim().toLowerCase(Locale.ROOT);
+    return value.toLowerCase(Locale.ROOT);
   }
 
   private static String relayerKey(Map<String, String> v) {

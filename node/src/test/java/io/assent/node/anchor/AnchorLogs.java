@@ -33,7 +33,7 @@ final class AnchorLogs {
         logIndex,
         CONTRACT,
         List.of(
-            AnchoredEvent.TOPIC0,
+            io.assent.contracts.consent.ConsentAnchorClient.ANCHORED_TOPIC,
             Numeric.toHexStringWithPrefixZeroPadded(Numeric.toBigInt(SUBMITTER), 64),
             Numeric.toHexString(root)),
         data);

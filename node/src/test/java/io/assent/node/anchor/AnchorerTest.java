@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.assent.contracts.consent.MerkleTree;
 import io.assent.node.store.InMemoryKeyValueStore;
 import io.assent.node.store.KeyValueStore;
 import io.assent.node.store.Segment;
@@ -35,10 +36,10 @@ class AnchorerTest {
 
     assertThat(chain.submissions).hasSize(2);
     assertThat(chain.submissions.get(0).root())
-        .isEqualTo(new BatchTree(leaves.subList(0, 3)).root());
+        .isEqualTo(MerkleTree.of(leaves.subList(0, 3)).root());
     assertThat(chain.submissions.get(0).count()).isEqualTo(3);
     assertThat(chain.submissions.get(1).root())
-        .isEqualTo(new BatchTree(leaves.subList(3, 6)).root());
+        .isEqualTo(MerkleTree.of(leaves.subList(3, 6)).root());
     assertThat(anchorer.status().queuedLeaves()).isEqualTo(1);
 
     clock.advance(T);
@@ -76,7 +77,7 @@ class AnchorerTest {
             s -> {
               assertThat(s.root())
                   .isEqualTo(created.root())
-                  .isEqualTo(new BatchTree(leaves).root());
+                  .isEqualTo(MerkleTree.of(leaves).root());
               assertThat(s.count()).isEqualTo(3);
             });
     assertThat(anchorer.status().queuedLeaves()).isZero();
@@ -116,7 +117,7 @@ class AnchorerTest {
       assertThat(anchor.txHash()).isEqualTo(chain.last().txHash());
       assertThat(anchor.blockNumber()).isEqualTo(102);
       assertThat(anchor.blockHash()).isEqualTo(AnchorLogs.blockHash(102));
-      assertThat(BatchTree.verify(leaves.get(i), anchor.proof(), root)).isTrue();
+      assertThat(MerkleTree.verify(leaves.get(i), anchor.proof(), root)).isTrue();
     }
     assertThat(anchorer.status().pendingBatches()).isZero();
     assertThat(chain.submissions).hasSize(1);

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class NodeConfigLoaderTest {
   private static final String REGISTRY = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
+  private static final String ANCHOR = "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512";
 
   @TempDir Path dir;
 
@@ -84,6 +85,33 @@ class NodeConfigLoaderTest {
         .hasMessageContaining("relayer key");
     assertThatThrownBy(() -> loader.load(file("[1]"), Map.of()))
         .hasMessageContaining("JSON object");
+  }
+
+  @Test
+  void anchoringIsOffWithoutTheContractAndTunedByBatchSizeAndMaxWait() throws Exception {
+    NodeConfigLoader loader =
+        new NodeConfigLoader(Map.of("ASSENT_CONTRACTS_CONSENT_ANCHOR", ANCHOR));
+    NodeConfig defaults =
+        new NodeConfigLoader(Map.of())
+            .load(null, Map.of("chain.chainId", "1", "contracts.didRegistry", REGISTRY));
+    assertThat(defaults.anchor())
+        .isEqualTo(new NodeConfig.Anchor(null, 1000, Duration.ofSeconds(10)));
+
+    NodeConfig tuned =
+        loader.load(
+            file("{\"anchor\": {\"batchSize\": 50, \"maxWaitMs\": 250}}"),
+            Map.of("chain.chainId", "1", "contracts.didRegistry", REGISTRY));
+    assertThat(tuned.anchor())
+        .isEqualTo(new NodeConfig.Anchor(ANCHOR.toLowerCase(), 50, Duration.ofMillis(250)));
+
+    Map<String, String> base = Map.of("chain.chainId", "1", "contracts.didRegistry", REGISTRY);
+    assertThatThrownBy(() -> loader.load(file("{\"anchor\": {\"batchSize\": 0}}"), base))
+        .hasMessageContaining("anchor.batchSize must be between 1 and 65536");
+    assertThatThrownBy(
+            () ->
+                new NodeConfigLoader(Map.of("ASSENT_CONTRACTS_CONSENT_ANCHOR", "0x12"))
+                    .load(null, base))
+        .hasMessageContaining("contracts.consentAnchor is not an address");
   }
 
   @Test
