@@ -57,7 +57,7 @@ public final class GetConsentPrivate implements Endpoint {
   public void handle(RoutingContext ctx) {
     String id = ConsentBodies.hex(ctx.pathParam("id"));
     String authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
-    String host = ctx.request().getHeader(HttpHeaders.HOST);
+    String host = RequestHost.of(ctx);
     blocking.respond(
         ctx,
         () -> {

@@ -35,7 +35,7 @@ public final class ListSubjectConsents implements Endpoint {
   public void handle(RoutingContext ctx) {
     DidEthr did = didParam.parse(ctx.pathParam("did"));
     String authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
-    String host = ctx.request().getHeader(HttpHeaders.HOST);
+    String host = RequestHost.of(ctx);
     blocking.respond(
         ctx,
         () -> {

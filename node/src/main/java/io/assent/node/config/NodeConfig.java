@@ -27,14 +27,6 @@ public record NodeConfig(
   public record Anchor(String contract, int batchSize, Duration maxWait) {}
 
   /**
-   * The ConsentAnchor's address (lower-case 0x-hex; the EIP-712 verifying contract of consents),
-   * or null when this node takes no consents.
-   */
-  public String consentAnchor() {
-    return anchor == null ? null : anchor.contract();
-  }
-
-  /**
    * @param bodyLimitBytes requests with larger bodies get 413 payloadTooLarge
    */
   public record Http(String host, int port, long bodyLimitBytes) {}

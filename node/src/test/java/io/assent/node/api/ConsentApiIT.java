@@ -1,0 +1,394 @@
+package io.assent.node.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.assent.contracts.consent.ConsentErasure;
+import io.assent.contracts.consent.ConsentGrant;
+import io.assent.contracts.consent.ConsentTypedData;
+import io.assent.contracts.consent.ConsentWithdrawal;
+import io.assent.contracts.consent.Eip712Domain;
+import io.assent.contracts.consent.MerkleTree;
+import io.assent.contracts.devchain.Anvil;
+import io.assent.node.AssentNode;
+import io.assent.node.Http;
+import io.assent.node.TestNode;
+import io.assent.node.consent.ConsentLeaf;
+import io.assent.node.consent.Jcs;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.web3j.crypto.Credentials;
+import org.web3j.crypto.Keys;
+import org.web3j.crypto.Sign;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.utils.Numeric;
+
+/**
+ * The consent endpoints over real HTTP against a node on a real dev chain: grants, refusals with
+ * their codes and no change, SIWE-authenticated reads, withdrawal and erasure.
+ */
+class ConsentApiIT {
+  private static final String DATASET = "0x" + "d5".repeat(32);
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static Eip712Domain DOMAIN;
+  private static TestNode net;
+
+  /** Has no relayer key, so it never anchors: its statuses stay put. */
+  private static AssentNode node;
+
+  private static Http http;
+
+  /** Anchors every 200 ms. */
+  private static AssentNode anchoring;
+
+  @BeforeAll
+  static void start() {
+    net = TestNode.startChain();
+    DOMAIN = Eip712Domain.assent(Anvil.CHAIN_ID, net.consentAnchor().address());
+    node = net.startNode(Map.of("relayer.key", ""));
+    http = new Http(node.httpPort());
+    anchoring = net.startNode(Map.of("anchor.maxWaitMs", "200"));
+  }
+
+  @AfterAll
+  static void stop() {
+    net.close();
+  }
+
+  private static Credentials newIdentity() {
+    try {
+      return Credentials.create(Keys.createEcKeyPair());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String did(Credentials c) {
+    return "did:ethr:dev:" + c.getAddress();
+  }
+
+  private static String nonce() {
+    byte[] b = new byte[32];
+    RANDOM.nextBytes(b);
+    return Numeric.toHexString(b);
+  }
+
+  private static long now() {
+    return Instant.now().getEpochSecond();
+  }
+
+  private static JsonObject grantJson(Credentials subject, String nonce, long validUntil) {
+    return new JsonObject()
+        .put("subject", did(subject))
+        .put("dataset", DATASET)
+        .put("purposes", new JsonArray().add("ai:ModelTraining"))
+        .put("processing", "dpv:Use")
+        .put("legalBasis", "dpv:Consent")
+        .put("noticeDigest", "0x" + "ab".repeat(32))
+        .put("noticeVersion", "v3")
+        .put("jurisdiction", "EU")
+        .put("validFrom", now() - 60)
+        .put("validUntil", validUntil)
+        .put("nonce", nonce);
+  }
+
+  private static JsonObject signedGrant(JsonObject g, Credentials signer, Credentials subject) {
+    List<String> purposes = g.getJsonArray("purposes").stream().map(Object::toString).toList();
+    ConsentGrant message =
+        new ConsentGrant(
+            subject.getAddress(),
+            g.getString("dataset"),
+            purposes,
+            g.getString("processing"),
+            g.getString("legalBasis"),
+            g.getString("noticeDigest"),
+            g.getString("noticeVersion"),
+            g.getString("jurisdiction"),
+            g.getLong("validFrom"),
+            g.getLong("validUntil"),
+            g.getString("nonce"));
+    return new JsonObject()
+        .put("grant", g)
+        .put("signature", ConsentTypedData.sign(DOMAIN, message, signer));
+  }
+
+  private static JsonObject grant(Credentials subject, Credentials signer) {
+    return signedGrant(grantJson(subject, nonce(), now() + 86_400), signer, subject);
+  }
+
+  private static JsonObject action(
+      String kind, String id, Credentials subject, Credentials signer) {
+    String n = nonce();
+    long t = now();
+    String sig =
+        kind.equals("withdrawal")
+            ? ConsentTypedData.sign(
+                DOMAIN, new ConsentWithdrawal(id, subject.getAddress(), t, n), signer)
+            : ConsentTypedData.sign(
+                DOMAIN, new ConsentErasure(id, subject.getAddress(), t, n), signer);
+    return new JsonObject()
+        .put(
+            kind,
+            new JsonObject()
+                .put("consentId", id)
+                .put("subject", did(subject))
+                .put("time", t)
+                .put("nonce", n))
+        .put("signature", sig);
+  }
+
+  /** {@code Authorization: SIWE <base64url(message)>.<signature>} for this node. */
+  private static Map<String, String> siwe(Credentials who) {
+    return siwe(who, node);
+  }
+
+  private static Map<String, String> siwe(Credentials who, AssentNode to) {
+    String host = "127.0.0.1:" + to.httpPort();
+    String message =
+        host
+            + " wants you to sign in with your Ethereum account:\n"
+            + Keys.toChecksumAddress(who.getAddress())
+            + "\n\nRead my consents\n\n"
+            + "URI: http://"
+            + host
+            + "\nVersion: 1\nChain ID: "
+            + Anvil.CHAIN_ID
+            + "\n"
+            + "Nonce: "
+            + Long.toHexString(RANDOM.nextLong() | 1L << 62)
+            + "\n"
+            + "Issued At: "
+            + Instant.now()
+            + "\n";
+    byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
+    Sign.SignatureData s = Sign.signPrefixedMessage(bytes, who.getEcKeyPair());
+    byte[] sig = new byte[65];
+    System.arraycopy(s.getR(), 0, sig, 0, 32);
+    System.arraycopy(s.getS(), 0, sig, 32, 32);
+    sig[64] = s.getV()[0];
+    String token =
+        Base64.getUrlEncoder().withoutPadding().encodeToString(bytes)
+            + "."
+            + Numeric.toHexString(sig);
+    return Map.of("Authorization", "SIWE " + token);
+  }
+
+  private static String listing(Credentials subject) {
+    Http.Response r = http.get("/v1/subjects/" + did(subject) + "/consents", siwe(subject));
+    assertThat(r.status()).isEqualTo(200);
+    return r.body();
+  }
+
+  private static void problem(Http.Response r, int status, String code) {
+    assertThat(r.status()).as(r.body()).isEqualTo(status);
+    assertThat(r.json().getString("code")).isEqualTo(code);
+  }
+
+  @Test
+  void grantIsAcceptedPendingAndIdempotent() {
+    Credentials alice = newIdentity();
+    JsonObject body = grant(alice, alice);
+    Http.Response accepted = http.postJson("/v1/consents", body);
+    assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+    String id = accepted.json().getString("consentId");
+    assertThat(accepted.json().getString("status")).isEqualTo("pending");
+    assertThat(http.get("/v1/consents/" + id).json().getString("status")).isEqualTo("pending");
+    Http.Response again = http.postJson("/v1/consents", body);
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.json().getString("consentId")).isEqualTo(id);
+    JsonObject check =
+        http.get(
+                "/v1/consents/check?subject="
+                    + did(alice)
+                    + "&dataset="
+                    + DATASET
+                    + "&purpose=ai:ModelTraining")
+            .json();
+    assertThat(check.getBoolean("permitted")).isTrue();
+    assertThat(check.getString("reason")).isEqualTo("pending");
+    problem(http.get("/v1/consents/" + id + "/receipt", siwe(alice)), 409, "notAnchored");
+  }
+
+  @Test
+  void badInputsGetTheirCodesAndChangeNothing() {
+    Credentials alice = newIdentity();
+    Credentials mallory = newIdentity();
+    JsonObject good = grant(alice, alice);
+    String id = http.postJson("/v1/consents", good).json().getString("consentId");
+    String before = listing(alice);
+
+    JsonObject unknownField = grant(alice, alice);
+    unknownField.getJsonObject("grant").put("extra", 1);
+    problem(http.postJson("/v1/consents", unknownField), 400, "invalidRequest");
+    problem(http.post("/v1/consents", "application/json", "{not json"), 400, "invalidRequest");
+    problem(http.postJson("/v1/consents", grant(alice, mallory)), 403, "signerNotAuthorized");
+    JsonObject replay =
+        grantJson(alice, good.getJsonObject("grant").getString("nonce"), now() + 999);
+    problem(http.postJson("/v1/consents", signedGrant(replay, alice, alice)), 409, "nonceReused");
+    JsonObject expired = grantJson(alice, nonce(), now() - 1);
+    problem(
+        http.postJson("/v1/consents", signedGrant(expired, alice, alice)), 400, "invalidValidity");
+    JsonObject forged = grant(alice, alice);
+    forged.put("signature", "0x" + "11".repeat(64) + "1b");
+    problem(http.postJson("/v1/consents", forged), 400, "invalidSignature");
+    JsonObject badDid = grant(alice, alice);
+    badDid.getJsonObject("grant").put("subject", "did:ethr:dev:0x1234");
+    problem(http.postJson("/v1/consents", badDid), 400, "invalidDid");
+    problem(
+        http.postJson(
+            "/v1/consents/" + id + "/withdrawal", action("withdrawal", id, alice, mallory)),
+        403,
+        "notSubject");
+    String unknown = "0x" + "77".repeat(32);
+    problem(http.get("/v1/consents/" + unknown), 404, "consentNotFound");
+
+    assertThat(listing(alice)).isEqualTo(before);
+    assertThat(http.get("/v1/consents/" + id).json().getString("status")).isEqualTo("pending");
+  }
+
+  @Test
+  void privateReadsNeedTheSubjectsSiwe() {
+    Credentials alice = newIdentity();
+    Credentials mallory = newIdentity();
+    String id = http.postJson("/v1/consents", grant(alice, alice)).json().getString("consentId");
+    problem(http.get("/v1/subjects/" + did(alice) + "/consents"), 401, "unauthenticated");
+    problem(http.get("/v1/subjects/" + did(alice) + "/consents", siwe(mallory)), 403, "forbidden");
+    problem(http.get("/v1/consents/" + id + "/record", siwe(mallory)), 403, "forbidden");
+    JsonArray consents = new JsonObject(listing(alice)).getJsonArray("consents");
+    assertThat(consents.size()).isEqualTo(1);
+    assertThat(consents.getJsonObject(0).getString("consentId")).isEqualTo(id);
+    JsonObject record = http.get("/v1/consents/" + id + "/record", siwe(alice)).json();
+    assertThat(record.getJsonObject("record").getString("piiPrincipal")).isEqualTo(did(alice));
+    assertThat(record.getString("salt")).matches("0x[0-9a-f]{64}");
+  }
+
+  @Test
+  void withdrawalThenErasure() {
+    Credentials alice = newIdentity();
+    String id = http.postJson("/v1/consents", grant(alice, alice)).json().getString("consentId");
+    Http.Response w =
+        http.postJson("/v1/consents/" + id + "/withdrawal", action("withdrawal", id, alice, alice));
+    assertThat(w.status()).as(w.body()).isEqualTo(202);
+    assertThat(http.get("/v1/consents/" + id).json().getString("status"))
+        .isEqualTo("withdrawalPending");
+    JsonObject check =
+        http.get(
+                "/v1/consents/check?subject="
+                    + did(alice)
+                    + "&dataset="
+                    + DATASET
+                    + "&purpose=ai:ModelTraining")
+            .json();
+    assertThat(check.getBoolean("permitted")).isFalse();
+    assertThat(check.getString("reason")).isEqualTo("withdrawn");
+
+    Http.Response e =
+        http.postJson("/v1/consents/" + id + "/erasure", action("erasure", id, alice, alice));
+    assertThat(e.status()).as(e.body()).isEqualTo(200);
+    assertThat(http.get("/v1/consents/" + id).json().getString("status")).isEqualTo("erased");
+    problem(http.get("/v1/consents/" + id + "/record", siwe(alice)), 410, "alreadyErased");
+    assertThat(new JsonObject(listing(alice)).getJsonArray("consents")).isEmpty();
+    problem(
+        http.postJson("/v1/consents/" + id + "/erasure", action("erasure", id, alice, alice)),
+        410,
+        "alreadyErased");
+  }
+
+  @Test
+  void anAnchoredConsentHasAReceiptThatVerifies() {
+    Http anchored = new Http(anchoring.httpPort());
+    Credentials alice = newIdentity();
+    JsonObject body = grant(alice, alice);
+    String id = anchored.postJson("/v1/consents", body).json().getString("consentId");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> anchored.get("/v1/consents/" + id).json().getString("status").equals("anchored"));
+    Http.Response r = anchored.get("/v1/consents/" + id + "/receipt", siwe(alice, anchoring));
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    JsonObject receipt = r.json();
+    JsonObject subject = receipt.getJsonObject("credentialSubject");
+    JsonObject evidence = receipt.getJsonArray("evidence").getJsonObject(0);
+    byte[] canonical =
+        Jcs.canonicalize(new ObjectMapper().valueToTree(subject.getJsonObject("record").getMap()));
+    ConsentLeaf leaf =
+        ConsentLeaf.of(Numeric.hexStringToByteArray(subject.getString("salt")), canonical);
+    assertThat(leaf.consentId()).as("leaf = keccak256(salt ‖ JCS(record))").isEqualTo(id);
+    List<byte[]> proof =
+        evidence.getJsonArray("proof").stream()
+            .map(h -> Numeric.hexStringToByteArray((String) h))
+            .toList();
+    assertThat(
+            MerkleTree.verify(
+                leaf.leaf(), proof, Numeric.hexStringToByteArray(evidence.getString("root"))))
+        .isTrue();
+    assertThat(evidence.getString("consentAnchor")).isEqualTo(net.consentAnchor().address());
+    assertThat(evidence.getString("signature")).isEqualTo(body.getString("signature"));
+    assertThat(evidence.getString("signer")).isEqualTo(alice.getAddress());
+    assertThat(evidence.getJsonObject("typedData").getString("primaryType"))
+        .isEqualTo("ConsentGrant");
+    assertThat(receipt.getJsonArray("type").getList()).contains("VerifiableCredential");
+    TransactionReceipt tx =
+        net.anvil()
+            .web3j()
+            .ethGetTransactionReceipt(evidence.getString("txHash"))
+            .sendAsync()
+            .join()
+            .getTransactionReceipt()
+            .orElseThrow();
+    assertThat(tx.getBlockNumber().longValueExact()).isEqualTo(evidence.getLong("blockNumber"));
+  }
+
+  @Test
+  void aWithdrawalAnchoredByOneNodeIsKnownToEveryNode() {
+    Http anchored = new Http(anchoring.httpPort());
+    Credentials alice = newIdentity();
+    String id =
+        anchored.postJson("/v1/consents", grant(alice, alice)).json().getString("consentId");
+    problem(http.get("/v1/consents/" + id), 404, "consentNotFound");
+    Http.Response w =
+        anchored.postJson(
+            "/v1/consents/" + id + "/withdrawal", action("withdrawal", id, alice, alice));
+    assertThat(w.status()).as(w.body()).isEqualTo(202);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                anchored.get("/v1/consents/" + id).json().getString("status").equals("withdrawn"));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                http.get("/v1/consents/" + id).json().getString("status", "").equals("withdrawn"));
+    assertThat(
+            anchored
+                .get("/v1/consents/" + id)
+                .json()
+                .getJsonObject("withdrawal")
+                .getBoolean("anchored"))
+        .isTrue();
+    JsonObject check =
+        anchored
+            .get(
+                "/v1/consents/check?subject="
+                    + did(alice)
+                    + "&dataset="
+                    + DATASET
+                    + "&purpose=ai:ModelTraining")
+            .json();
+    assertThat(check.getString("reason")).isEqualTo("withdrawn");
+    assertThat(check.getJsonArray("evidence").stream().map(e -> ((JsonObject) e).getString("kind")))
+        .contains("withdrawal");
+  }
+}
