@@ -42,17 +42,18 @@ final class Anchoring implements AutoCloseable {
   static Anchoring create(
       NodeConfig config, Web3j web3j, KeyValueStore store, TransactionManager relayer) {
     NodeConfig.Anchor anchor = config.anchor();
-    if (anchor.contract() == null) {
+    String contract = config.consentAnchor();
+    if (contract == null) {
       LOG.info("no contracts.consentAnchor: consent anchoring is off");
       return new Anchoring(List.of(), null);
     }
-    List<LogHandler> handlers = List.of(new AnchorIndexer(anchor.contract()));
+    List<LogHandler> handlers = List.of(new AnchorIndexer(contract));
     if (relayer == null) {
       LOG.warn("no relayer key: consents are accepted but not anchored by this node");
       return new Anchoring(handlers, null);
     }
     ConsentAnchorClient client =
-        ConsentAnchorClient.load(anchor.contract(), web3j, relayer, new DefaultGasProvider());
+        ConsentAnchorClient.load(contract, web3j, relayer, new DefaultGasProvider());
     AnchorerConfig anchorerConfig =
         AnchorerConfig.defaults()
             .withBatchSize(anchor.batchSize())

@@ -128,12 +128,12 @@ public final class AssentNode implements AutoCloseable {
       ChainFollower sync = follower;
       Clock clock = Clock.systemUTC();
       SignerAuthority authority = new SignerAuthority(new IdentityIndex(store));
-      boolean takesConsents = config.anchor().contract() != null;
+      boolean takesConsents = config.consentAnchor() != null;
       Eip712ConsentSignatures signatures =
           new Eip712ConsentSignatures(
               new SigningDomain(
                   chain.chainId(),
-                  takesConsents ? config.anchor().contract() : IdentityState.ZERO_ADDRESS));
+                  takesConsents ? config.consentAnchor() : IdentityState.ZERO_ADDRESS));
       ConsentService consents =
           new ConsentService(store, signatures, authority, DatasetDirectory.ACCEPT_ALL, clock);
       SiweAuth siwe = new SiweAuth(chain.chainId(), authority, clock);
@@ -162,7 +162,7 @@ public final class AssentNode implements AutoCloseable {
                   chain.chainId(),
                   networkName,
                   config.didRegistry(),
-                  config.anchor().contract(),
+                  config.consentAnchor(),
                   chain.confirmations()),
               new HealthLive(),
               new HealthReady(sync::status, anchors::status, chain.confirmations()),

@@ -13,6 +13,8 @@ import java.util.Optional;
  */
 public final class AnchorProofs {
   private static final byte[] LEAF_ANCHOR = {'A'};
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
   private AnchorProofs() {}
 
@@ -36,8 +38,27 @@ public final class AnchorProofs {
     tx.delete(Segment.CONSENT_STATE, key(consentId));
   }
 
+  /**
+   * Stores a leaf's anchor, unless the consent domain's state says the consent was erased (its
+   * proof would be a useless remnant): {@code CONSENT_STATE[id]} is its JSON, {@code status} {@code
+   * "erased"}.
+   */
   static void store(Transaction tx, byte[] leaf, LeafAnchor anchor) {
-    tx.put(Segment.CONSENT_STATE, key(leaf), anchor.encode());
+    if (!erased(tx, leaf)) {
+      tx.put(Segment.CONSENT_STATE, key(leaf), anchor.encode());
+    }
+  }
+
+  private static boolean erased(KeyValueReader reader, byte[] id) {
+    Optional<byte[]> state = reader.get(Segment.CONSENT_STATE, id);
+    if (state.isEmpty()) {
+      return false;
+    }
+    try {
+      return "erased".equals(JSON.readTree(state.get()).path("status").asText());
+    } catch (java.io.IOException e) {
+      return false; // not the consent domain's JSON: nothing says it was erased
+    }
   }
 
   private static byte[] key(byte[] consentId) {

@@ -4,10 +4,11 @@ package io.assent.node.anchor;
  * What the anchorer knows, for {@code /health/ready} and {@code /v1/status}.
  *
  * @param enabled false when the node has no relayer key: nothing is anchored, consents stay pending
- * @param queuedLeaves leaves waiting for a batch (counted up to the batch size + 1)
- * @param queuedWithdrawals withdrawals waiting for a batch (likewise)
+ * @param queuedLeaves leaves waiting for a batch
+ * @param queuedWithdrawals withdrawals waiting for a batch
  * @param pendingBatches batches created but not yet confirmed
- * @param rpcReachable whether the last chain call of the anchorer got an answer
+ * @param rpcReachable whether the last round's chain calls succeeded (false too when the endpoint
+ *     refused a send, e.g. the relayer has no funds: {@code lastError} says which)
  * @param lastError the last round's error, null after a good round
  */
 public record AnchorerStatus(

@@ -14,17 +14,24 @@ import java.util.List;
  * @param didRegistry the DID registry's address (lower-case 0x-hex)
  * @param relayerKey the private key (0x-hex) the node pays relayed transactions with, or null when
  *     the node does not relay
- * @param anchor the consent anchoring
+ * @param consentAnchor the ConsentAnchor contract's address (lower-case 0x-hex; the EIP-712
+ *     verifying contract of consents), or null when this node takes no consents
+ * @param anchor how the node batches consents for anchoring
  */
 public record NodeConfig(
-    Path dataDir, Http http, Chain chain, String didRegistry, String relayerKey, Anchor anchor) {
+    Path dataDir,
+    Http http,
+    Chain chain,
+    String didRegistry,
+    String relayerKey,
+    String consentAnchor,
+    Anchor anchor) {
 
   /**
-   * @param contract the ConsentAnchor's address (lower-case 0x-hex), or null: no consent anchoring
    * @param batchSize N: a batch closes once this many consents and withdrawals wait
    * @param maxWait T: ... or once the oldest has waited this long
    */
-  public record Anchor(String contract, int batchSize, Duration maxWait) {}
+  public record Anchor(int batchSize, Duration maxWait) {}
 
   /**
    * @param bodyLimitBytes requests with larger bodies get 413 payloadTooLarge
@@ -51,7 +58,15 @@ public record NodeConfig(
   /** The relayer key is a secret: never print it. */
   @Override
   public String toString() {
-    return "NodeConfig[dataDir=%s, http=%s, chain=%s, didRegistry=%s, relayer=%s, anchor=%s]"
-        .formatted(dataDir, http, chain, didRegistry, relayerKey == null ? "off" : "on", anchor);
+    return ("NodeConfig[dataDir=%s, http=%s, chain=%s, didRegistry=%s, consentAnchor=%s,"
+            + " relayer=%s, anchor=%s]")
+        .formatted(
+            dataDir,
+            http,
+            chain,
+            didRegistry,
+            consentAnchor,
+            relayerKey == null ? "off" : "on",
+            anchor);
   }
 }

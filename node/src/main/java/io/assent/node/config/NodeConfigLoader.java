@@ -157,17 +157,22 @@ public final class NodeConfigLoader {
             Duration.ofMillis(number(v, "chain.pollIntervalMs", 10, 600_000)));
     String registry = address(required(v, "contracts.didRegistry"), "contracts.didRegistry");
     return new NodeConfig(
-        Path.of(required(v, "dataDir")), http, chain, registry, relayerKey(v), anchor(v));
+        Path.of(required(v, "dataDir")),
+        http,
+        chain,
+        registry,
+        relayerKey(v),
+        consentAnchor(v),
+        new NodeConfig.Anchor(
+            (int) number(v, "anchor.batchSize", 1, 65_536),
+            Duration.ofMillis(number(v, "anchor.maxWaitMs", 0, 86_400_000))));
   }
 
-  private static NodeConfig.Anchor anchor(Map<String, String> v) {
-    String contract = v.get("contracts.consentAnchor");
-    return new NodeConfig.Anchor(
-        contract == null || contract.isBlank()
-            ? null
-            : address(contract.trim(), "contracts.consentAnchor"),
-        (int) number(v, "anchor.batchSize", 1, 65_536),
-        Duration.ofMillis(number(v, "anchor.maxWaitMs", 0, 86_400_000)));
+  private static String consentAnchor(Map<String, String> v) {
+    String anchor = v.get("contracts.consentAnchor");
+    return anchor == null || anchor.isBlank()
+        ? null
+        : address(anchor.trim(), "contracts.consentAnchor");
   }
 
   private static String address(String value, String key) {

@@ -152,6 +152,26 @@ class AnchorerTest {
   }
 
   @Test
+  void anErasedConsentGetsNoProof() {
+    List<byte[]> leaves = enqueueLeaves(3);
+    anchorer.runOnce();
+    try (Transaction tx = store.startTransaction()) {
+      tx.put(
+          Segment.CONSENT_STATE,
+          leaves.get(1),
+          "{\"status\":\"erased\",\"erasedAt\":1}"
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      tx.commit();
+    }
+    indexLastSubmission(102);
+    anchorer.runOnce();
+
+    assertThat(AnchorProofs.leafAnchor(store, leaves.get(0))).isPresent();
+    assertThat(AnchorProofs.leafAnchor(store, leaves.get(1))).isEmpty();
+    assertThat(AnchorProofs.leafAnchor(store, leaves.get(2))).isPresent();
+  }
+
+  @Test
   void aSentTransactionStillPendingOrMinedIsNotResent() {
     enqueueLeaves(3);
     anchorer.runOnce();

@@ -94,15 +94,15 @@ class NodeConfigLoaderTest {
     NodeConfig defaults =
         new NodeConfigLoader(Map.of())
             .load(null, Map.of("chain.chainId", "1", "contracts.didRegistry", REGISTRY));
-    assertThat(defaults.anchor())
-        .isEqualTo(new NodeConfig.Anchor(null, 1000, Duration.ofSeconds(10)));
+    assertThat(defaults.consentAnchor()).isNull();
+    assertThat(defaults.anchor()).isEqualTo(new NodeConfig.Anchor(1000, Duration.ofSeconds(10)));
 
     NodeConfig tuned =
         loader.load(
             file("{\"anchor\": {\"batchSize\": 50, \"maxWaitMs\": 250}}"),
             Map.of("chain.chainId", "1", "contracts.didRegistry", REGISTRY));
-    assertThat(tuned.anchor())
-        .isEqualTo(new NodeConfig.Anchor(ANCHOR.toLowerCase(), 50, Duration.ofMillis(250)));
+    assertThat(tuned.consentAnchor()).isEqualTo(ANCHOR.toLowerCase());
+    assertThat(tuned.anchor()).isEqualTo(new NodeConfig.Anchor(50, Duration.ofMillis(250)));
 
     Map<String, String> base = Map.of("chain.chainId", "1", "contracts.didRegistry", REGISTRY);
     assertThatThrownBy(() -> loader.load(file("{\"anchor\": {\"batchSize\": 0}}"), base))
