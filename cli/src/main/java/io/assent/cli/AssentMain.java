@@ -1,6 +1,7 @@
 package io.assent.cli;
 
 import io.assent.cli.config.AssentDefaults;
+import io.assent.cli.consent.ConsentCommand;
 import io.assent.cli.did.DidCommand;
 import io.assent.cli.key.KeyCommand;
 import java.io.IOException;
@@ -25,9 +26,14 @@ import picocli.CommandLine.Spec;
     versionProvider = AssentMain.Version.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
-    subcommands = {KeyCommand.class, DidCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      KeyCommand.class,
+      DidCommand.class,
+      ConsentCommand.class,
+      CommandLine.HelpCommand.class
+    },
     description = {
-      "Keys, DIDs and signed identity operations for Assent, a decentralized identity and"
+      "Keys, DIDs, signed identity operations and consents for Assent, a decentralized identity and"
           + " data-consent ledger.",
       "",
       "Keys are Ethereum V3 keystore files on this machine and never leave it. A DID is"
@@ -45,11 +51,13 @@ import picocli.CommandLine.Spec;
       "  assent did add-service --type ConsentService --endpoint https://node.example",
       "  assent did resolve did:ethr:0x7a69:0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266",
       "  assent did help add-key          (or: assent did add-key --help)",
+      "  assent consent grant --dataset 0x3f5c...a1 --purpose ai:ModelTraining --jurisdiction EU \\",
+      "      --until 2027-06-30",
       "",
       "Settings: each flag marked (setting) takes its default from, lowest first: the built-in"
           + " default < the config file (~/.assent/config.properties, or --config FILE, or"
           + " ASSENT_CONFIG; lines like 'node=http://127.0.0.1:8080') < the environment"
-          + " (ASSENT_NODE, ASSENT_RPC, ASSENT_REGISTRY, ASSENT_CHAIN_ID, ASSENT_KEYSTORE,"
+          + " (ASSENT_NODE, ASSENT_RPC, ASSENT_REGISTRY, ASSENT_ANCHOR, ASSENT_JURISDICTION, ASSENT_CHAIN_ID, ASSENT_KEYSTORE,"
           + " ASSENT_KEY, ASSENT_KDF, ASSENT_TIMEOUT, ASSENT_PASSWORD_FILE, ASSENT_PASSWORD_ENV)"
           + " < the flag. ASSENT_PASSWORD, if set, is the key password.",
       "",
@@ -111,7 +119,7 @@ public final class AssentMain implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing command: key, did or help");
+    throw new ParameterException(spec.commandLine(), "missing command: key, did, consent or help");
   }
 
   public CliContext context() {

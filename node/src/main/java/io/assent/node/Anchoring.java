@@ -54,15 +54,33 @@ final class Anchoring implements AutoCloseable {
     }
     ConsentAnchorClient client =
         ConsentAnchorClient.load(contract, web3j, relayer, new DefaultGasProvider());
+    warnIfNotDeployed(client);
     AnchorerConfig anchorerConfig =
         AnchorerConfig.defaults()
             .withBatchSize(anchor.batchSize())
             .withMaxWait(anchor.maxWait())
+            .withResendAfterBlocks(anchor.resendAfterBlocks())
             .withConfirmations(config.chain().confirmations())
             .withPollInterval(config.chain().pollInterval());
     Anchorer anchorer =
         new Anchorer(store, new Web3jAnchorChain(web3j, client), anchorerConfig, Clock.systemUTC());
     return new Anchoring(handlers, anchorer);
+  }
+
+  /**
+   * An address without code would take every anchor without a log: batches would never confirm.
+   * Said loudly at start; an unreachable endpoint is not an error here.
+   */
+  private static void warnIfNotDeployed(ConsentAnchorClient client) {
+    try {
+      if (!client.isDeployed()) {
+        LOG.error(
+            "no contract code at contracts.consentAnchor {}: anchors cannot confirm",
+            client.address());
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("cannot check the ConsentAnchor's code now: {}", e.getMessage());
+    }
   }
 
   /** The follower's extra log handlers (the anchor index). */

@@ -72,6 +72,31 @@ public final class NodeClient implements AutoCloseable {
     return response;
   }
 
+  /**
+   * {@code GET path} expecting 2xx JSON; {@code authorization} (may be null) goes into the {@code
+   * Authorization} header. {@code path} must already be encoded.
+   */
+  public JsonNode getJson(String path, String authorization) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(path)).timeout(timeout).header("Accept", "application/json");
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return expectOk(send(request.GET().build()));
+  }
+
+  /** {@code POST path} with a JSON body, expecting 2xx JSON. */
+  public JsonNode postJson(String path, Object body) {
+    HttpRequest request =
+        HttpRequest.newBuilder(uri(path))
+            .timeout(timeout)
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(Output.toJson(body)))
+            .build();
+    return expectOk(send(request));
+  }
+
   private HttpRequest get(String path, String accept) {
     return HttpRequest.newBuilder(uri(path))
         .timeout(timeout)
@@ -85,7 +110,7 @@ public final class NodeClient implements AutoCloseable {
   }
 
   /** DIDs are path-safe except for '%' (pct-encoded network names), which must stay literal. */
-  private static String pathSegment(String did) {
+  public static String pathSegment(String did) {
     return did.replace("%", "%25");
   }
 

@@ -30,8 +30,10 @@ public record NodeConfig(
   /**
    * @param batchSize N: a batch closes once this many consents and withdrawals wait
    * @param maxWait T: ... or once the oldest has waited this long
+   * @param resendAfterBlocks a sent anchor neither mined nor pending after this many blocks is sent
+   *     again (same batch, same root)
    */
-  public record Anchor(int batchSize, Duration maxWait) {}
+  public record Anchor(int batchSize, Duration maxWait, int resendAfterBlocks) {}
 
   /**
    * @param bodyLimitBytes requests with larger bodies get 413 payloadTooLarge

@@ -54,6 +54,7 @@ public final class NodeConfigLoader {
     d.put("contracts.consentAnchor", null);
     d.put("anchor.batchSize", "1000");
     d.put("anchor.maxWaitMs", "10000");
+    d.put("anchor.resendAfterBlocks", "20");
     d.put("relayer.key", null);
     d.put("relayer.keyFile", null);
     return java.util.Collections.unmodifiableMap(d);
@@ -165,7 +166,8 @@ public final class NodeConfigLoader {
         consentAnchor(v),
         new NodeConfig.Anchor(
             (int) number(v, "anchor.batchSize", 1, 65_536),
-            Duration.ofMillis(number(v, "anchor.maxWaitMs", 0, 86_400_000))));
+            Duration.ofMillis(number(v, "anchor.maxWaitMs", 0, 86_400_000)),
+            (int) number(v, "anchor.resendAfterBlocks", 1, 100_000)));
   }
 
   private static String consentAnchor(Map<String, String> v) {

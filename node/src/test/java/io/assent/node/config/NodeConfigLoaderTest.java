@@ -95,14 +95,15 @@ class NodeConfigLoaderTest {
         new NodeConfigLoader(Map.of())
             .load(null, Map.of("chain.chainId", "1", "contracts.didRegistry", REGISTRY));
     assertThat(defaults.consentAnchor()).isNull();
-    assertThat(defaults.anchor()).isEqualTo(new NodeConfig.Anchor(1000, Duration.ofSeconds(10)));
+    assertThat(defaults.anchor())
+        .isEqualTo(new NodeConfig.Anchor(1000, Duration.ofSeconds(10), 20));
 
     NodeConfig tuned =
         loader.load(
-            file("{\"anchor\": {\"batchSize\": 50, \"maxWaitMs\": 250}}"),
+            file("{\"anchor\": {\"batchSize\": 50, \"maxWaitMs\": 250, \"resendAfterBlocks\": 3}}"),
             Map.of("chain.chainId", "1", "contracts.didRegistry", REGISTRY));
     assertThat(tuned.consentAnchor()).isEqualTo(ANCHOR.toLowerCase());
-    assertThat(tuned.anchor()).isEqualTo(new NodeConfig.Anchor(50, Duration.ofMillis(250)));
+    assertThat(tuned.anchor()).isEqualTo(new NodeConfig.Anchor(50, Duration.ofMillis(250), 3));
 
     Map<String, String> base = Map.of("chain.chainId", "1", "contracts.didRegistry", REGISTRY);
     assertThatThrownBy(() -> loader.load(file("{\"anchor\": {\"batchSize\": 0}}"), base))

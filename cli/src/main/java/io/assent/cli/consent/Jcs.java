@@ -1,0 +1,122 @@
+package io.assent.cli.consent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * RFC 8785 JSON Canonicalization Scheme: object members sorted by the UTF-16 code units of their
+ * names, no whitespace, strings escaped minimally, numbers as ECMAScript prints an IEEE-754 double.
+ * This is what a consent leaf hashes: {@code keccak256(salt ‖ JCS(record))}.
+ */
+public final class Jcs {
+
+  private Jcs() {}
+
+  public static byte[] canonicalBytes(JsonNode value) {
+    return canonical(value).getBytes(StandardCharsets.UTF_8);
+  }
+
+  public static String canonical(JsonNode value) {
+    StringBuilder out = new StringBuilder();
+    write(value, out);
+    return out.toString();
+  }
+
+  private static void write(JsonNode value, StringBuilder out) {
+    switch (value.getNodeType()) {
+      case OBJECT -> {
+        List<Map.Entry<String, JsonNode>> members = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+          members.add(it.next());
+        }
+        members.sort(Map.Entry.comparingByKey()); // String order = UTF-16 code unit order
+        out.append('{');
+        for (int i = 0; i < members.size(); i++) {
+          if (i > 0) {
+            out.append(',');
+          }
+          string(members.get(i).getKey(), out);
+          out.append(':');
+          write(members.get(i).getValue(), out);
+        }
+        out.append('}');
+      }
+      case ARRAY -> {
+        out.append('[');
+        for (int i = 0; i < value.size(); i++) {
+          if (i > 0) {
+            out.append(',');
+          }
+          write(value.get(i), out);
+        }
+        out.append(']');
+      }
+      case STRING -> string(value.textValue(), out);
+      case NUMBER -> out.append(number(value.doubleValue()));
+      case BOOLEAN -> out.append(value.booleanValue());
+      case NULL -> out.append("null");
+      default -> throw new IllegalArgumentException("not JSON: " + value.getNodeType());
+    }
+  }
+
+  private static void string(String text, StringBuilder out) {
+    out.append('"');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\b' -> out.append("\\b");
+        case '\f' -> out.append("\\f");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    out.append('"');
+  }
+
+  /** ECMAScript Number.prototype.toString for a finite double (RFC 8785 section 3.2.2.3). */
+  static String number(double d) {
+    if (Double.isNaN(d) || Double.isInfinite(d)) {
+      throw new IllegalArgumentException("JCS has no representation for " + d);
+    }
+    if (d == 0) {
+      return "0";
+    }
+    // Shortest round-trip digits (Java 19+ Double.toString), as digits and exponent n:
+    // value = 0.digits × 10^n.
+    BigDecimal exact = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
+    String digits = exact.unscaledValue().toString();
+    int k = digits.length();
+    int n = k - exact.scale();
+    StringBuilder out = new StringBuilder(d < 0 ? "-" : "");
+    if (k <= n && n <= 21) {
+      out.append(digits).append("0".repeat(n - k));
+    } else if (0 < n && n <= 21) {
+      out.append(digits, 0, n).append('.').append(digits.substring(n));
+    } else if (-6 < n && n <= 0) {
+      out.append("0.").append("0".repeat(-n)).append(digits);
+    } else {
+      int e = n - 1;
+      out.append(digits.charAt(0));
+      if (k > 1) {
+        out.append('.').append(digits.substring(1));
+      }
+      out.append('e').append(e < 0 ? "-" : "+").append(Math.abs(e));
+    }
+    return out.toString();
+  }
+}
