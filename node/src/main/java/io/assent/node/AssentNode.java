@@ -126,17 +126,6 @@ public final class AssentNode implements AutoCloseable {
       String networkName =
           chain.networkNames().isEmpty() ? network.hexChainId() : chain.networkNames().get(0);
       ChainFollower sync = follower;
-      Clock clock = Clock.systemUTC();
-      SignerAuthority authority = new SignerAuthority(new IdentityIndex(store));
-      boolean takesConsents = config.anchor().contract() != null;
-      Eip712ConsentSignatures signatures =
-          new Eip712ConsentSignatures(
-              new SigningDomain(
-                  chain.chainId(),
-                  takesConsents ? config.anchor().contract() : IdentityState.ZERO_ADDRESS));
-      ConsentService consents =
-          new ConsentService(store, signatures, authority, DatasetDirectory.ACCEPT_ALL, clock);
-      SiweAuth siwe = new SiweAuth(chain.chainId(), authority, clock);
       Anchoring anchors = anchoring;
       Clock clock = Clock.systemUTC();
       SignerAuthority authority = new SignerAuthority(new IdentityIndex(store));
