@@ -21,7 +21,7 @@ public final class NodeClient {
 
   public NodeClient(String baseUrl) {
     this.baseUrl = baseUrl;
-    // HTTP/1.1: the node reads the SIWE domain from the Host header, which h2c requests lack.
+    // HTTP/1.1 (no h2c upgrade): the Host header carries the SIWE domain, as with curl.
     this.http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)

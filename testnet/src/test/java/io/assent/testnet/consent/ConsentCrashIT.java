@@ -79,7 +79,12 @@ class ConsentCrashIT {
         }
         assertThat(acknowledged).hasSize(GRANTS); // every grant is a distinct consent
 
-        Map<String, JsonNode> anchors = awaitAnchored(client, acknowledged.keySet());
+        Map<String, JsonNode> anchors;
+        try {
+          anchors = awaitAnchored(client, acknowledged.keySet(), net.anvil());
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+          throw new AssertionError("not all anchored; node log:\n" + node.tail(), e);
+        }
         List<AnchoredEvent> events =
             AnchoredEvents.read(net.anvil(), net.consentAnchor().address());
         Map<String, Long> logsPerRoot =
@@ -159,14 +164,20 @@ class ConsentCrashIT {
     }
   }
 
-  /** Waits until every id is anchored; returns each id's anchor (root, proof, ...). */
-  private static Map<String, JsonNode> awaitAnchored(NodeClient client, Set<String> ids) {
+  /**
+   * Waits until every id is anchored; returns each id's anchor (root, proof, ...). A block is mined
+   * at each poll, as a live chain would: the anchorer re-sends a transaction lost with a kill only
+   * after some blocks without it, and anvil mines blocks only for transactions.
+   */
+  private static Map<String, JsonNode> awaitAnchored(
+      NodeClient client, Set<String> ids, Anvil anvil) {
     Map<String, JsonNode> anchors = new HashMap<>();
     await()
         .atMost(Duration.ofSeconds(90))
         .pollInterval(Duration.ofMillis(200))
         .untilAsserted(
             () -> {
+              anvil.mine(1);
               for (String id : ids) {
                 if (anchors.containsKey(id)) {
                   continue;
