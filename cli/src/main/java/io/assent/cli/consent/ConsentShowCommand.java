@@ -55,8 +55,10 @@ public final class ConsentShowCommand extends AssentCommand {
     }
     JsonNode withdrawal = status.path("withdrawal");
     if (withdrawal.isObject()) {
-      text.append("\nwithdrawn ")
-          .append(Times.format(withdrawal.path("time").asLong()))
+      // An erased record keeps no withdrawal time; the chain still shows the withdrawal.
+      text.append("\nwithdrawn")
+          .append(
+              withdrawal.has("time") ? " " + Times.format(withdrawal.path("time").asLong()) : "")
           .append(
               withdrawal.path("anchored").asBoolean(false) ? " (anchored)" : " (not yet anchored)");
     }
