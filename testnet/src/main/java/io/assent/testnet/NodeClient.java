@@ -21,7 +21,12 @@ public final class NodeClient {
 
   public NodeClient(String baseUrl) {
     this.baseUrl = baseUrl;
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1 (no h2c upgrade): the Host header carries the SIWE domain, as with curl.
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
   }
 
   /** A response: status and parsed JSON body (null if the body is not JSON). */
@@ -34,6 +39,22 @@ public final class NodeClient {
             .timeout(Duration.ofSeconds(30))
             .build();
     return send(request);
+  }
+
+  /** GET with an {@code Authorization} header (e.g. SIWE for private reads). */
+  public Answer getAuthorized(String path, String authorization) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .header("Accept", "application/json")
+            .header("Authorization", authorization)
+            .timeout(Duration.ofSeconds(30))
+            .build();
+    return send(request);
+  }
+
+  /** POST of a JSON body. */
+  public Answer postJson(String path, String body) {
+    return post(path, "application/json", body);
   }
 
   public Answer get(String path) {

@@ -1,5 +1,6 @@
 package io.assent.testnet.bench;
 
+import io.assent.contracts.consent.ConsentAnchorClient;
 import io.assent.contracts.devchain.Anvil;
 import io.assent.contracts.did.DidRegistryClient;
 import java.util.List;
@@ -36,6 +37,14 @@ final class BenchChain implements AutoCloseable {
       anvil.close();
       throw e;
     }
+  }
+
+  /** Deploys a ConsentAnchor (dev account 0), for the consent benchmarks. */
+  ConsentAnchorClient deployConsentAnchor() {
+    return ConsentAnchorClient.deploy(
+        anvil.web3j(),
+        anvil.transactionManager(Anvil.devCredentials(RELAYER)),
+        new DefaultGasProvider());
   }
 
   Anvil anvil() {

@@ -26,6 +26,11 @@ final class InProcessNode implements AutoCloseable {
   }
 
   static InProcessNode start(BenchChain chain) {
+    return start(chain, Map.of());
+  }
+
+  /** {@code extra}: more settings (NodeConfigLoader keys), e.g. the ConsentAnchor and a relayer. */
+  static InProcessNode start(BenchChain chain, Map<String, String> extra) {
     Path dir;
     try {
       dir = Files.createTempDirectory("assent-bench-node-");
@@ -41,6 +46,7 @@ final class InProcessNode implements AutoCloseable {
     settings.put("chain.startBlock", Long.toString(chain.deploymentBlock()));
     settings.put("chain.pollIntervalMs", "100");
     settings.put("contracts.didRegistry", chain.registry().address());
+    settings.putAll(extra);
     // No environment: ASSENT_* variables of the caller's shell must not change what is measured.
     var config = new NodeConfigLoader(Map.of()).load(null, settings);
     try {
