@@ -13,18 +13,18 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 import org.web3j.crypto.Hash;
 import org.web3j.utils.Numeric;
 
 /**
  * Accepts, withdraws and erases consents. Each request is checked completely before anything is
  * written (a refusal changes nothing) and then lands in ONE durable transaction: record, key,
- * state, indexes and the queue entry the anchorer reads. Signature recovery runs outside the write
- * lock, so acceptances verify in parallel; the check-then-write of nonces and queue counters is
- * serialized by it.
+ * state, indexes and the queue entry the anchorer reads. Signature recovery runs on the callers'
+ * threads, in parallel; the check-then-write of nonces and queue counters runs on the {@link
+ * GroupCommitter}'s thread, one request after another, and concurrent requests share one synced
+ * commit. A request is answered only after its commit.
  */
-public final class ConsentService {
+public final class ConsentService implements AutoCloseable {
   /** How far a withdrawal's or erasure's signed time may be from the node's clock. */
   static final long MAX_CLOCK_SKEW_SECONDS = 600;
 
@@ -35,7 +35,7 @@ public final class ConsentService {
   private final Clock clock;
   private final RecordVault vault = new RecordVault();
   private final ConsentReads reads;
-  private final ReentrantLock writes = new ReentrantLock();
+  private final GroupCommitter committer;
 
   public ConsentService(
       KeyValueStore store,
@@ -49,6 +49,13 @@ public final class ConsentService {
     this.datasets = datasets;
     this.clock = clock;
     this.reads = new ConsentReads(store, vault, clock);
+    this.committer = new GroupCommitter(store);
+  }
+
+  /** Stops the commit thread; requests after this fail. */
+  @Override
+  public void close() {
+    committer.close();
   }
 
   /** The outcome of an accepted request; {@code created} false for an idempotent repeat. */
@@ -72,7 +79,7 @@ public final class ConsentService {
     byte[] digest = signatures.digest(grant);
     String signer = SignatureRecovery.recover(digest, signature);
     byte[] signatureDigest = Hash.sha3(Numeric.hexStringToByteArray(signature));
-    Optional<Accepted> repeat = repeatedGrant(digest, signatureDigest);
+    Optional<Accepted> repeat = repeatedGrant(store, digest, signatureDigest);
     if (repeat.isPresent()) {
       return repeat.get();
     }
@@ -101,34 +108,32 @@ public final class ConsentService {
             Numeric.toHexString(digest),
             null,
             0);
-    writes.lock();
-    try (Transaction tx = store.startTransaction()) {
-      Optional<Accepted> raced = repeatedGrant(digest, signatureDigest);
-      if (raced.isPresent()) {
-        return raced.get();
-      }
-      requireFreshNonce(tx, grant.subject(), grant.nonce());
-      byte[] id = leaf.leaf();
-      vault.store(tx, id, leaf.preimage());
-      tx.put(Segment.CONSENT_STATE, id, state.encode());
-      tx.put(Segment.CONSENT_INDEX, ConsentKeys.bySubject(grant.subject(), id), new byte[0]);
-      tx.put(Segment.CONSENT_INDEX, ConsentKeys.byDataset(grant.dataset(), id), new byte[0]);
-      tx.put(Segment.CONSENT_INDEX, ConsentKeys.nonce(grant.subject(), grant.nonce()), id);
-      tx.put(
-          Segment.CONSENT_INDEX,
-          ConsentKeys.grantDigest(digest),
-          Bytes.concat(id, signatureDigest));
-      AnchorQueueKeys.enqueueLeaf(tx, id);
-      tx.commit();
-      return new Accepted(leaf.consentId(), ConsentState.PENDING, true);
-    } finally {
-      writes.unlock();
-    }
+    return committer.run(
+        tx -> {
+          Optional<Accepted> raced = repeatedGrant(tx, digest, signatureDigest);
+          if (raced.isPresent()) {
+            return raced.get();
+          }
+          requireFreshNonce(tx, grant.subject(), grant.nonce());
+          byte[] id = leaf.leaf();
+          vault.store(tx, id, leaf.preimage());
+          tx.put(Segment.CONSENT_STATE, id, state.encode());
+          tx.put(Segment.CONSENT_INDEX, ConsentKeys.bySubject(grant.subject(), id), new byte[0]);
+          tx.put(Segment.CONSENT_INDEX, ConsentKeys.byDataset(grant.dataset(), id), new byte[0]);
+          tx.put(Segment.CONSENT_INDEX, ConsentKeys.nonce(grant.subject(), grant.nonce()), id);
+          tx.put(
+              Segment.CONSENT_INDEX,
+              ConsentKeys.grantDigest(digest),
+              Bytes.concat(id, signatureDigest));
+          AnchorQueueKeys.enqueueLeaf(tx, id);
+          return new Accepted(leaf.consentId(), ConsentState.PENDING, true);
+        });
   }
 
   /** The earlier acceptance of this exact signed grant; another signature of it is a replay. */
-  private Optional<Accepted> repeatedGrant(byte[] digest, byte[] signatureDigest) {
-    Optional<byte[]> known = store.get(Segment.CONSENT_INDEX, ConsentKeys.grantDigest(digest));
+  private Optional<Accepted> repeatedGrant(
+      KeyValueReader reader, byte[] digest, byte[] signatureDigest) {
+    Optional<byte[]> known = reader.get(Segment.CONSENT_INDEX, ConsentKeys.grantDigest(digest));
     if (known.isEmpty()) {
       return Optional.empty();
     }
@@ -169,30 +174,26 @@ public final class ConsentService {
       throw refuse(ConsentError.NOT_SUBJECT, "signer " + signer + " does not act for the subject");
     }
     String sigDigest = Numeric.toHexString(Hash.sha3(Numeric.hexStringToByteArray(signature)));
-    writes.lock();
-    try (Transaction tx = store.startTransaction()) {
-      ConsentState current = existing(consentId);
-      byte[] id = ConsentKeys.hex(consentId);
-      if (kind == SubjectAction.Kind.WITHDRAWAL) {
-        if (current.withdrawal() != null) {
-          return new Accepted(consentId, "withdrawalPending", false);
-        }
-        requireFreshNonce(tx, action.subject(), action.nonce());
-        tx.put(Segment.CONSENT_INDEX, ConsentKeys.nonce(action.subject(), action.nonce()), id);
-        ConsentState.Withdrawal w =
-            new ConsentState.Withdrawal(action.time(), action.nonce(), sigDigest);
-        tx.put(Segment.CONSENT_STATE, id, current.withWithdrawal(w).encode());
-        AnchorQueueKeys.enqueueWithdrawal(tx, id);
-        tx.commit();
-        return new Accepted(consentId, "withdrawalPending", true);
-      }
-      requireFreshNonce(tx, action.subject(), action.nonce());
-      eraseInto(tx, id, current, action.nonce(), now);
-      tx.commit();
-      return new Accepted(consentId, ConsentState.ERASED, true);
-    } finally {
-      writes.unlock();
-    }
+    return committer.run(
+        tx -> {
+          ConsentState current = existing(consentId);
+          byte[] id = ConsentKeys.hex(consentId);
+          if (kind == SubjectAction.Kind.WITHDRAWAL) {
+            if (current.withdrawal() != null) {
+              return new Accepted(consentId, "withdrawalPending", false);
+            }
+            requireFreshNonce(tx, action.subject(), action.nonce());
+            tx.put(Segment.CONSENT_INDEX, ConsentKeys.nonce(action.subject(), action.nonce()), id);
+            ConsentState.Withdrawal w =
+                new ConsentState.Withdrawal(action.time(), action.nonce(), sigDigest);
+            tx.put(Segment.CONSENT_STATE, id, current.withWithdrawal(w).encode());
+            AnchorQueueKeys.enqueueWithdrawal(tx, id);
+            return new Accepted(consentId, "withdrawalPending", true);
+          }
+          requireFreshNonce(tx, action.subject(), action.nonce());
+          eraseInto(tx, id, current, action.nonce(), now);
+          return new Accepted(consentId, ConsentState.ERASED, true);
+        });
   }
 
   /**

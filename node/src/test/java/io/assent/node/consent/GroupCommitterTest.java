@@ -1,0 +1,79 @@
+package io.assent.node.consent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.assent.node.store.InMemoryKeyValueStore;
+import io.assent.node.store.Segment;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class GroupCommitterTest {
+  private static final byte[] CLAIM = "claim".getBytes(StandardCharsets.UTF_8);
+
+  @Test
+  void concurrentCheckThenWriteLetsExactlyOneClaimWin() throws Exception {
+    try (InMemoryKeyValueStore store = new InMemoryKeyValueStore();
+        GroupCommitter committer = new GroupCommitter(store)) {
+      ExecutorService pool = Executors.newFixedThreadPool(16);
+      AtomicInteger refused = new AtomicInteger();
+      List<Future<Boolean>> results = new ArrayList<>();
+      for (int i = 0; i < 64; i++) {
+        byte[] who = new byte[] {(byte) i};
+        results.add(
+            pool.submit(
+                () -> {
+                  try {
+                    return committer.run(
+                        tx -> {
+                          if (tx.get(Segment.CONSENT_INDEX, CLAIM).isPresent()) {
+                            throw new IllegalStateException("taken");
+                          }
+                          tx.put(Segment.CONSENT_INDEX, CLAIM, who);
+                          tx.put(Segment.CONSENT_STATE, who, who);
+                          return true;
+                        });
+                  } catch (IllegalStateException e) {
+                    refused.incrementAndGet();
+                    return false;
+                  }
+                }));
+      }
+      int won = 0;
+      for (Future<Boolean> result : results) {
+        won += result.get() ? 1 : 0;
+      }
+      pool.shutdown();
+      assertThat(won).isEqualTo(1);
+      assertThat(refused.get()).isEqualTo(63);
+      byte[] winner = store.get(Segment.CONSENT_INDEX, CLAIM).orElseThrow();
+      try (var states = store.stream(Segment.CONSENT_STATE, new byte[0])) {
+        assertThat(states.count()).as("only the winner wrote").isEqualTo(1);
+      }
+      assertThat(store.get(Segment.CONSENT_STATE, winner)).isPresent();
+    }
+  }
+
+  @Test
+  void aRefusedUnitChangesNothingAndTheCallerSeesItsException() {
+    try (InMemoryKeyValueStore store = new InMemoryKeyValueStore();
+        GroupCommitter committer = new GroupCommitter(store)) {
+      assertThatThrownBy(
+              () ->
+                  committer.run(
+                      tx -> {
+                        throw new IllegalArgumentException("refused");
+                      }))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("refused");
+      java.util.Optional<byte[]> claim = committer.run(tx -> tx.get(Segment.CONSENT_INDEX, CLAIM));
+      assertThat(claim).isEmpty();
+    }
+  }
+}
