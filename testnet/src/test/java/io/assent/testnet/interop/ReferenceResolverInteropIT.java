@@ -1,6 +1,7 @@
 package io.assent.testnet.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -95,6 +97,14 @@ class ReferenceResolverInteropIT {
         ReferenceResolver reference =
             new ReferenceResolver(
                 ReferenceResolver.repositoryRoot(), anvil.rpcUrl(), Anvil.CHAIN_ID, registry);
+        // Both resolvers judge validity at the wall clock, and a revocation's validTo is its
+        // block's timestamp (still valid while now == validTo). Anvil stamps blocks ahead of the
+        // wall clock when it mines several a second, so wait until the clock is past the head:
+        // then both judge every revocation alike, whenever each of them reads the clock.
+        long headTime = blockTimestamps(anvil).secondsOf(head).orElseThrow();
+        await()
+            .atMost(Duration.ofSeconds(120))
+            .until(() -> Instant.now().getEpochSecond() > headTime + 1);
         compare(ours, reference, queries(head));
         badChecksumIsADocumentedDifference(ours, reference);
       }
