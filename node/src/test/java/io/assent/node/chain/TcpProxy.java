@@ -63,8 +63,16 @@ final class TcpProxy implements AutoCloseable {
           client.close();
           continue;
         }
-        sockets.add(client);
-        sockets.add(upstream);
+        // Under stop()'s lock: a connection accepted just before stop() must not survive it.
+        synchronized (this) {
+          if (listening.isClosed()) {
+            client.close();
+            upstream.close();
+            continue;
+          }
+          sockets.add(client);
+          sockets.add(upstream);
+        }
         Thread.ofVirtual().start(() -> pipe(client, upstream));
         Thread.ofVirtual().start(() -> pipe(upstream, client));
       } catch (IOException e) {

@@ -39,7 +39,7 @@ final class TcpProxy implements AutoCloseable {
     return "http://127.0.0.1:" + server.getLocalPort();
   }
 
-  void down() {
+  synchronized void down() {
     up = false;
     open.forEach(TcpProxy::closeQuietly);
     open.clear();
@@ -63,8 +63,16 @@ final class TcpProxy implements AutoCloseable {
       }
       try {
         Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-        open.add(client);
-        open.add(target);
+        // Under down()'s lock: a connection accepted just before down() must not survive it.
+        synchronized (this) {
+          if (!up) {
+            closeQuietly(client);
+            closeQuietly(target);
+            continue;
+          }
+          open.add(client);
+          open.add(target);
+        }
         pump(client, target);
         pump(target, client);
       } catch (IOException e) {
