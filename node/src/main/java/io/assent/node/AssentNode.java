@@ -4,35 +4,22 @@ import io.assent.contracts.did.DidRegistryClient;
 import io.assent.node.anchor.Anchorer;
 import io.assent.node.api.ApiServer;
 import io.assent.node.api.Blocking;
-import io.assent.node.api.CheckConsent;
 import io.assent.node.api.DidParam;
 import io.assent.node.api.Endpoint;
-import io.assent.node.api.GetConsentPrivate;
-import io.assent.node.api.GetConsentStatus;
 import io.assent.node.api.GetIdentity;
 import io.assent.node.api.GetOpenApi;
 import io.assent.node.api.GetStatus;
 import io.assent.node.api.HealthLive;
 import io.assent.node.api.HealthReady;
-import io.assent.node.api.ListSubjectConsents;
-import io.assent.node.api.PostConsent;
-import io.assent.node.api.PostConsentAction;
 import io.assent.node.api.RelayIdentityOperation;
 import io.assent.node.api.ResolveDid;
-import io.assent.node.api.SiweAuth;
 import io.assent.node.chain.ChainFollower;
 import io.assent.node.chain.FollowerConfig;
 import io.assent.node.chain.LogHandler;
 import io.assent.node.config.ConfigException;
 import io.assent.node.config.NodeConfig;
-import io.assent.node.consent.ConsentService;
-import io.assent.node.consent.DatasetDirectory;
-import io.assent.node.consent.Eip712ConsentSignatures;
-import io.assent.node.consent.SignerAuthority;
-import io.assent.node.consent.SigningDomain;
 import io.assent.node.identity.DidNetwork;
 import io.assent.node.identity.DidResolver;
-import io.assent.node.identity.IdentityIndex;
 import io.assent.node.identity.IdentityIndexer;
 import io.assent.node.relay.IdentityRelay;
 import io.assent.node.relay.IdentityState;
@@ -70,6 +57,7 @@ public final class AssentNode implements AutoCloseable {
   private final KeyValueStore store;
   private final ChainFollower follower;
   private final Anchoring anchoring;
+  private final ConsentWiring consentWiring;
   private final DidResolver resolver;
   private final Vertx vertx;
   private final ApiServer api;
@@ -81,6 +69,7 @@ public final class AssentNode implements AutoCloseable {
       KeyValueStore store,
       ChainFollower follower,
       Anchoring anchoring,
+      ConsentWiring consentWiring,
       DidResolver resolver,
       Vertx vertx,
       ApiServer api,
@@ -89,6 +78,7 @@ public final class AssentNode implements AutoCloseable {
     this.store = store;
     this.follower = follower;
     this.anchoring = anchoring;
+    this.consentWiring = consentWiring;
     this.resolver = resolver;
     this.vertx = vertx;
     this.api = api;
@@ -104,6 +94,7 @@ public final class AssentNode implements AutoCloseable {
     Vertx vertx = null;
     ChainFollower follower = null;
     Anchoring anchoring = null;
+    ConsentWiring consentWiring = null;
     try {
       DatabaseMetadata.initOrVerify(store, chain.chainId(), Clock.systemUTC());
       checkChainId(web3j, chain.chainId());
@@ -127,27 +118,10 @@ public final class AssentNode implements AutoCloseable {
           chain.networkNames().isEmpty() ? network.hexChainId() : chain.networkNames().get(0);
       ChainFollower sync = follower;
       Anchoring anchors = anchoring;
-      Clock clock = Clock.systemUTC();
-      SignerAuthority authority = new SignerAuthority(new IdentityIndex(store));
-      boolean takesConsents = config.consentAnchor() != null;
-      Eip712ConsentSignatures signatures =
-          new Eip712ConsentSignatures(
-              new SigningDomain(
-                  chain.chainId(),
-                  takesConsents ? config.consentAnchor() : IdentityState.ZERO_ADDRESS));
-      ConsentService consents =
-          new ConsentService(store, signatures, authority, DatasetDirectory.ACCEPT_ALL, clock);
-      SiweAuth siwe = new SiweAuth(chain.chainId(), authority, clock);
-      List<Endpoint> endpoints =
+      consentWiring = new ConsentWiring(config, store, blocking, didParam, Clock.systemUTC());
+      List<Endpoint> endpoints = new ArrayList<>(consentWiring.endpoints());
+      endpoints.addAll(
           List.of(
-              new PostConsent(blocking, didParam, consents, takesConsents),
-              PostConsentAction.withdrawal(blocking, didParam, consents, takesConsents),
-              PostConsentAction.erasure(blocking, didParam, consents, takesConsents),
-              new GetConsentStatus(blocking, consents),
-              new CheckConsent(blocking, didParam, consents, clock),
-              GetConsentPrivate.record(blocking, consents, siwe),
-              GetConsentPrivate.receipt(blocking, consents, siwe, signatures),
-              new ListSubjectConsents(blocking, didParam, consents, siwe),
               new ResolveDid(blocking, resolver),
               new GetIdentity(
                   blocking,
@@ -166,14 +140,18 @@ public final class AssentNode implements AutoCloseable {
                   chain.confirmations()),
               new HealthLive(),
               new HealthReady(sync::status, anchors::status, chain.confirmations()),
-              new GetOpenApi(ApiServer.openApiDocument()));
+              new GetOpenApi(ApiServer.openApiDocument())));
       ApiServer api = new ApiServer(vertx, endpoints, config.http().bodyLimitBytes());
       int port = api.start(config.http().host(), config.http().port()).await();
       follower.start();
       anchoring.start();
       LOG.info("listening on http://{}:{}", config.http().host(), port);
-      return new AssentNode(web3j, store, follower, anchoring, resolver, vertx, api, port);
+      return new AssentNode(
+          web3j, store, follower, anchoring, consentWiring, resolver, vertx, api, port);
     } catch (RuntimeException e) {
+      if (consentWiring != null) {
+        consentWiring.close();
+      }
       if (anchoring != null) {
         anchoring.close();
       }
@@ -277,6 +255,7 @@ public final class AssentNode implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warn("stopping HTTP", e);
     }
+    consentWiring.close();
     anchoring.close();
     follower.close();
     vertx.close().await();
