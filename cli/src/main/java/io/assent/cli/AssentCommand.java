@@ -2,12 +2,14 @@ package io.assent.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
  * Base of every leaf command: runs {@link #run} and turns any failure into the one-line error and
  * exit code 1, whether or not the {@link picocli.CommandLine} was built by {@link
- * AssentMain#commandLine}.
+ * AssentMain#commandLine}. A {@link ParameterException} (options that parse but do not fit
+ * together) stays a usage error: exit code 2.
  */
 public abstract class AssentCommand implements Callable<Integer> {
 
@@ -23,6 +25,8 @@ public abstract class AssentCommand implements Callable<Integer> {
       return run(out);
     } catch (CliException e) {
       return out.fail(e);
+    } catch (ParameterException e) {
+      throw e; // a usage error found after parsing: picocli reports it as one (exit code 2)
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return out.fail("interrupted", "interrupted", e);

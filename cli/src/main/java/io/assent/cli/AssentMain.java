@@ -2,6 +2,7 @@ package io.assent.cli;
 
 import io.assent.cli.config.AssentDefaults;
 import io.assent.cli.consent.ConsentCommand;
+import io.assent.cli.dataset.DatasetCommand;
 import io.assent.cli.did.DidCommand;
 import io.assent.cli.key.KeyCommand;
 import java.io.IOException;
@@ -30,11 +31,12 @@ import picocli.CommandLine.Spec;
       KeyCommand.class,
       DidCommand.class,
       ConsentCommand.class,
+      DatasetCommand.class,
       CommandLine.HelpCommand.class
     },
     description = {
-      "Keys, DIDs, signed identity operations and consents for Assent, a decentralized identity and"
-          + " data-consent ledger.",
+      "Keys, DIDs, signed identity operations, consents and datasets for Assent, a decentralized"
+          + " identity and data-consent ledger.",
       "",
       "Keys are Ethereum V3 keystore files on this machine and never leave it. A DID is"
           + " did:ethr:0x<chainId>:0x<address>. Changes to a DID are signed here, then either"
@@ -53,11 +55,13 @@ import picocli.CommandLine.Spec;
       "  assent did help add-key          (or: assent did add-key --help)",
       "  assent consent grant --dataset 0x3f5c...a1 --purpose ai:ModelTraining --jurisdiction EU \\",
       "      --until 2027-06-30",
+      "  assent dataset register --croissant metadata.json",
+      "  assent dataset permits 0x7b21...9e --purpose commercial-ai-training",
       "",
       "Settings: each flag marked (setting) takes its default from, lowest first: the built-in"
           + " default < the config file (~/.assent/config.properties, or --config FILE, or"
           + " ASSENT_CONFIG; lines like 'node=http://127.0.0.1:8080') < the environment"
-          + " (ASSENT_NODE, ASSENT_RPC, ASSENT_REGISTRY, ASSENT_ANCHOR, ASSENT_JURISDICTION, ASSENT_CHAIN_ID, ASSENT_KEYSTORE,"
+          + " (ASSENT_NODE, ASSENT_RPC, ASSENT_REGISTRY, ASSENT_DATASET_REGISTRY, ASSENT_ANCHOR, ASSENT_JURISDICTION, ASSENT_CHAIN_ID, ASSENT_KEYSTORE,"
           + " ASSENT_KEY, ASSENT_KDF, ASSENT_TIMEOUT, ASSENT_PASSWORD_FILE, ASSENT_PASSWORD_ENV)"
           + " < the flag. ASSENT_PASSWORD, if set, is the key password.",
       "",
@@ -119,7 +123,8 @@ public final class AssentMain implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing command: key, did, consent or help");
+    throw new ParameterException(
+        spec.commandLine(), "missing command: key, did, consent, dataset or help");
   }
 
   public CliContext context() {

@@ -14,6 +14,7 @@ public enum Setting {
   NODE("node", "http://127.0.0.1:8080"),
   RPC("rpc", null),
   REGISTRY("registry", null),
+  DATASET_REGISTRY("dataset-registry", null),
   ANCHOR("anchor", null),
   JURISDICTION("jurisdiction", null),
   CHAIN_ID("chain-id", null),

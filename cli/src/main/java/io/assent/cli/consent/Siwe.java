@@ -32,12 +32,23 @@ public final class Siwe {
   /** The EIP-4361 message text (lines joined by '\n', no trailing newline). */
   public static String message(
       URI node, String address, BigInteger chainId, String nonce, Instant issuedAt) {
+    return message(node, address, chainId, nonce, issuedAt, STATEMENT);
+  }
+
+  /** As {@link #message(URI, String, BigInteger, String, Instant)}, with another statement. */
+  public static String message(
+      URI node,
+      String address,
+      BigInteger chainId,
+      String nonce,
+      Instant issuedAt,
+      String statement) {
     Instant issued = issuedAt.truncatedTo(ChronoUnit.SECONDS);
     return authority(node)
         + " wants you to sign in with your Ethereum account:\n"
         + Keys.toChecksumAddress(address)
         + "\n\n"
-        + STATEMENT
+        + statement
         + "\n\n"
         + "URI: "
         + node
@@ -87,6 +98,11 @@ public final class Siwe {
 
   /** A fresh header for a read at {@code node} on {@code chainId}, signed now by {@code key}. */
   public static String authorize(URI node, BigInteger chainId, Credentials key) {
-    return header(message(node, key.getAddress(), chainId, nonce(), Instant.now()), key);
+    return authorize(node, chainId, key, STATEMENT);
+  }
+
+  /** As {@link #authorize(URI, BigInteger, Credentials)}, saying what the sign-in is for. */
+  public static String authorize(URI node, BigInteger chainId, Credentials key, String statement) {
+    return header(message(node, key.getAddress(), chainId, nonce(), Instant.now(), statement), key);
   }
 }

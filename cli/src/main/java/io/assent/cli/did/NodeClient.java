@@ -85,6 +85,23 @@ public final class NodeClient implements AutoCloseable {
     return expectOk(send(request.GET().build()));
   }
 
+  /**
+   * {@code GET path} expecting 2xx with a body of any type (e.g. JSON Lines), returned as text;
+   * other answers fail as for {@link #getJson}. {@code authorization} may be null.
+   */
+  public String getText(String path, String accept, String authorization) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(path)).timeout(timeout).header("Accept", accept);
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    HttpResponse<String> response = exchange(request.GET().build());
+    if (response.statusCode() / 100 != 2) {
+      expectOk(new Response(response.statusCode(), parse(response.body())));
+    }
+    return response.body();
+  }
+
   /** {@code POST path} with a JSON body, expecting 2xx JSON. */
   public JsonNode postJson(String path, Object body) {
     HttpRequest request =
@@ -115,9 +132,13 @@ public final class NodeClient implements AutoCloseable {
   }
 
   private Response send(HttpRequest request) {
-    HttpResponse<String> response;
+    HttpResponse<String> response = exchange(request);
+    return new Response(response.statusCode(), parse(response.body()));
+  }
+
+  private HttpResponse<String> exchange(HttpRequest request) {
     try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (HttpConnectTimeoutException | ConnectException e) {
       throw unreachable("cannot connect", e);
     } catch (HttpTimeoutException e) {
@@ -131,7 +152,6 @@ public final class NodeClient implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new CliException("interrupted", "interrupted", e);
     }
-    return new Response(response.statusCode(), parse(response.body()));
   }
 
   private CliException unreachable(String why, Exception cause) {

@@ -13,24 +13,25 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A stand-in for a node's consent API and for a chain's JSON-RPC endpoint ({@code POST /rpc}) on a
- * free loopback port. Answers are set per path (exact path, no query) or per JSON-RPC method; every
- * request is recorded.
+ * A stand-in for a node's API and for a chain's JSON-RPC endpoint ({@code POST /rpc}) on a free
+ * loopback port. Answers are set per path with its query ({@code /v1/x?a=1}), else per path (any
+ * query), or per JSON-RPC method; every request is recorded.
  */
-final class FakeServer implements AutoCloseable {
+public final class FakeServer implements AutoCloseable {
 
-  static final String ANCHOR = "0xe7f1725e7734ce288f8367e1bb143e90bb3f0512";
+  public static final String ANCHOR = "0xe7f1725e7734ce288f8367e1bb143e90bb3f0512";
 
-  record Request(String method, String path, String authorization, String host, JsonNode body) {}
+  public record Request(
+      String method, String path, String authorization, String host, JsonNode body) {}
 
-  record Answer(int status, String body) {}
+  public record Answer(int status, String body) {}
 
-  final List<Request> requests = new CopyOnWriteArrayList<>();
+  public final List<Request> requests = new CopyOnWriteArrayList<>();
   final Map<String, Answer> answers = new ConcurrentHashMap<>();
-  final Map<String, Object> rpcResults = new ConcurrentHashMap<>();
+  public final Map<String, Object> rpcResults = new ConcurrentHashMap<>();
   private final HttpServer server;
 
-  FakeServer() throws IOException {
+  public FakeServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", this::handle);
     server.start();
@@ -43,20 +44,20 @@ final class FakeServer implements AutoCloseable {
             + "\"}}");
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  String rpcUrl() {
+  public String rpcUrl() {
     return url() + "/rpc";
   }
 
-  FakeServer answer(String path, int status, String body) {
+  public FakeServer answer(String path, int status, String body) {
     answers.put(path, new Answer(status, body));
     return this;
   }
 
-  List<Request> to(String path) {
+  public List<Request> to(String path) {
     return requests.stream().filter(r -> r.path().startsWith(path)).toList();
   }
 
@@ -84,7 +85,10 @@ final class FakeServer implements AutoCloseable {
       respond(exchange, 200, json);
       return;
     }
-    Answer answer = answers.get(path);
+    Answer answer = query == null ? null : answers.get(path + "?" + query);
+    if (answer == null) {
+      answer = answers.get(path);
+    }
     if (answer == null) {
       respond(exchange, 404, "{\"code\":\"notFound\",\"detail\":\"no route " + path + "\"}");
     } else {
