@@ -22,11 +22,15 @@ import picocli.CommandLine.Spec;
     },
     commandListHeading = "%nCommands:%n",
     subcommands = {
+      DatasetRegisterCommand.class,
       DatasetShowCommand.class,
       DatasetListCommand.class,
       DatasetLineageCommand.class,
       DatasetPermitsCommand.class,
       DatasetManifestCommand.class,
+      DatasetUpdateLicenseCommand.class,
+      DatasetDeprecateCommand.class,
+      DatasetTransferCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExamples:%n",

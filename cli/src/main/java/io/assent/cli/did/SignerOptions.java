@@ -1,6 +1,5 @@
 package io.assent.cli.did;
 
-import io.assent.cli.CliException;
 import io.assent.cli.key.KeyEntry;
 import io.assent.contracts.did.DidEthr;
 import java.math.BigInteger;
@@ -33,31 +32,6 @@ public final class SignerOptions extends KeySelection {
     if (did == null) {
       return Dids.of(chainId, signer.address());
     }
-    boolean named = did.network().filter(networkNames::contains).isPresent();
-    BigInteger didChain =
-        named
-            ? chainId
-            : did.network().isEmpty()
-                ? BigInteger.ONE
-                : did.hexChainId()
-                    .orElseThrow(
-                        () ->
-                            new CliException(
-                                "chainMismatch",
-                                "--did names network '"
-                                    + did.networkOrMainnet()
-                                    + "', unknown here; use its hex chain id: "
-                                    + Dids.of(chainId, did.address())));
-    if (!didChain.equals(chainId)) {
-      throw new CliException(
-          "chainMismatch",
-          "--did "
-              + did
-              + " is on chain "
-              + didChain
-              + ", but the registry is on chain "
-              + chainId);
-    }
-    return Dids.of(chainId, did.address());
+    return Dids.onChain(did, "--did", chainId, networkNames);
   }
 }
