@@ -38,16 +38,25 @@ class CroissantReaderTest {
 
   /** full-1.1.json with a change applied, written to a temp file. */
   Path variant(Consumer<ObjectNode> change) {
+    return variant(dir, change);
+  }
+
+  /** full-1.1.json with a change applied, written to a temp file in {@code dir}. */
+  static Path variant(Path dir, Consumer<ObjectNode> change) {
     try {
       ObjectNode root = (ObjectNode) Output.JSON.readTree(resource("full-1.1.json").toFile());
       change.accept(root);
-      return file(Output.toJson(root));
+      return file(dir, Output.toJson(root));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   Path file(String text) {
+    return file(dir, text);
+  }
+
+  static Path file(Path dir, String text) {
     try {
       Path file = Files.createTempFile(dir, "croissant", ".json");
       Files.writeString(file, text);
