@@ -1,5 +1,6 @@
 package io.assent.node.dataset.license;
 
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -20,8 +21,8 @@ public final class SpdxExpression {
     Set<String> licenses = new LinkedHashSet<>();
     Set<String> exceptions = new LinkedHashSet<>();
     collect(root, licenses, exceptions);
-    this.licenseIds = Set.copyOf(licenses);
-    this.exceptionIds = Set.copyOf(exceptions);
+    this.licenseIds = Collections.unmodifiableSet(licenses);
+    this.exceptionIds = Collections.unmodifiableSet(exceptions);
     this.deprecatedIds = Set.copyOf(deprecatedIds);
   }
 
@@ -49,14 +50,15 @@ public final class SpdxExpression {
   }
 
   /**
-   * Every license id and {@code LicenseRef-} in the expression (without {@code +} or exceptions),
-   * e.g. {@code GPL-2.0-only} for {@code gpl-2.0-only+ WITH classpath-exception-2.0}.
+   * Every license id and {@code LicenseRef-} in the expression, in order of first appearance
+   * (without {@code +} or exceptions), e.g. {@code GPL-2.0-only} for {@code gpl-2.0-only+ WITH
+   * classpath-exception-2.0}.
    */
   public Set<String> licenseIds() {
     return licenseIds;
   }
 
-  /** Every exception id and {@code AdditionRef-} in the expression. */
+  /** Every exception id and {@code AdditionRef-} in the expression, in order of appearance. */
   public Set<String> exceptionIds() {
     return exceptionIds;
   }

@@ -117,7 +117,7 @@ final class SpdxParser {
     }
     Optional<String> exception = Optional.empty();
     if (peek().kind() == Kind.WITH) {
-      SpdxToken with = take();
+      take();
       SpdxToken word = take();
       if (word.kind() != Kind.WORD) {
         throw new InvalidLicenseException(
@@ -132,8 +132,7 @@ final class SpdxParser {
       exception = Optional.of(exceptionId);
       if (peek().kind() == Kind.WITH) {
         throw new InvalidLicenseException(
-            "only one 'WITH' exception per license (after " + with.quoted() + ")",
-            peek().position());
+            "a license takes only one 'WITH' exception", peek().position());
       }
     }
     return new SpdxTerm.License(id, token.plus(), exception);

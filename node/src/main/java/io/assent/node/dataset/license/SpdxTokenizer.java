@@ -3,6 +3,7 @@ package io.assent.node.dataset.license;
 import io.assent.node.dataset.license.SpdxToken.Kind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Splits an SPDX expression into tokens. Words are runs of the idstring characters (letters,
@@ -56,13 +57,13 @@ final class SpdxTokenizer {
     if (kind != Kind.WORD && plus) {
       throw new InvalidLicenseException("'+' must directly follow a license id", end - 1);
     }
-    tokens.add(new SpdxToken(kind, kind == Kind.WORD ? word : kind.name(), start, plus));
+    tokens.add(new SpdxToken(kind, word, start, plus));
     return end;
   }
 
   private static Kind operator(String word, int position) throws InvalidLicenseException {
     for (Kind op : new Kind[] {Kind.AND, Kind.OR, Kind.WITH}) {
-      if (word.equals(op.name()) || word.equals(op.name().toLowerCase(java.util.Locale.ROOT))) {
+      if (word.equals(op.name()) || word.equals(op.name().toLowerCase(Locale.ROOT))) {
         return op;
       }
       if (word.equalsIgnoreCase(op.name())) {
