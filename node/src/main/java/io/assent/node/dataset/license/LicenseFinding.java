@@ -1,6 +1,8 @@
 package io.assent.node.dataset.license;
 
+import java.util.Collections;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What the policy says about one license of an expression: {@code license} is the canonical term
@@ -10,6 +12,6 @@ import java.util.Set;
 public record LicenseFinding(
     String license, Verdict verdict, Set<String> conditions, String reason) {
   public LicenseFinding {
-    conditions = Set.copyOf(conditions);
+    conditions = Collections.unmodifiableSortedSet(new TreeSet<>(conditions));
   }
 }

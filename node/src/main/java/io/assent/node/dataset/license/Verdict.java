@@ -5,18 +5,19 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The answer of the license policy for one use purpose. Ordered from the most to the least
- * permissive for the user; {@link #restrictiveness()} orders them for {@code AND}.
+ * The answer of the license policy for one use purpose. {@link #restrictiveness()} orders them
+ * (denied > unknown > conditional > allowed); {@code AND} takes the highest, {@code OR} the lowest.
+ * Do not rely on the declaration order.
  */
 public enum Verdict {
   /** The license permits the use with no condition worth stating. */
   ALLOWED(0),
   /** Permitted if the listed conditions (attribution, share-alike, ...) are met. */
   CONDITIONAL(1),
-  /** Nobody has reviewed this license for this purpose: treat as not permitted. */
-  UNKNOWN(2),
   /** The license forbids the use. */
-  DENIED(3);
+  DENIED(3),
+  /** Nobody has reviewed this license for this purpose: treat as not permitted. */
+  UNKNOWN(2);
 
   private final int restrictiveness;
 

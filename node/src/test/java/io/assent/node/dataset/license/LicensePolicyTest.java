@@ -248,7 +248,7 @@ class LicensePolicyTest {
     assertThat(UsePurpose.fromId("Redistribution")).isEmpty();
     assertThat(Verdict.values())
         .extracting(Verdict::id)
-        .containsExactly("allowed", "conditional", "unknown", "denied");
+        .containsExactly("allowed", "conditional", "denied", "unknown");
     assertThat(Verdict.fromId("denied")).contains(DENIED);
   }
 }
