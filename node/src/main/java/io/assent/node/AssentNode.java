@@ -103,7 +103,7 @@ public final class AssentNode implements AutoCloseable {
       List<LogHandler> handlers = new ArrayList<>();
       handlers.add(new IdentityIndexer(config.didRegistry()));
       handlers.addAll(anchoring.handlers());
-      DatasetWiring datasets = new DatasetWiring(config, store);
+      DatasetWiring datasets = new DatasetWiring(config, web3j, store, relayer);
       handlers.addAll(datasets.handlers());
       follower = new ChainFollower(web3j, store, handlers, followerConfig(chain));
       Set<String> names = new HashSet<>(chain.networkNames());

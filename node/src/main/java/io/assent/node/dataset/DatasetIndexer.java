@@ -1,6 +1,7 @@
 package io.assent.node.dataset;
 
 import io.assent.contracts.dataset.DatasetEvent;
+import io.assent.contracts.dataset.DatasetRegistryEvents;
 import io.assent.node.chain.ChainLog;
 import io.assent.node.chain.LogHandler;
 import io.assent.node.store.Segment;
@@ -30,10 +31,10 @@ public final class DatasetIndexer implements LogHandler {
    * @param registry the DatasetRegistry contract address
    */
   public DatasetIndexer(String registry) {
-    // TODO(ds-node): DatasetRegistryEvents::decode once ds-contracts lands on main.
-    this(registry, (topics, data) -> Optional.empty());
+    this(registry, DatasetRegistryEvents::decode);
   }
 
+  /** With another decoder (tests). */
   DatasetIndexer(
       String registry, BiFunction<List<String>, String, Optional<DatasetEvent>> decoder) {
     this.registry = registry.toLowerCase(Locale.ROOT);
