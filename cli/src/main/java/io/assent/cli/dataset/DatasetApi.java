@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -99,12 +100,17 @@ public final class DatasetApi implements AutoCloseable {
     return node.getJson("/v1/datasets/" + id + "/permits" + query(query), null);
   }
 
-  /** {@code GET /v1/datasets/{id}/consent-manifest?...}: JSON Lines, signed in as the curator. */
-  public String manifest(String id, Map<String, Object> query, String authorization) {
-    return node.getText(
+  /**
+   * {@code GET /v1/datasets/{id}/consent-manifest?...}: JSON Lines, signed in as the curator; each
+   * line goes to {@code line} as it arrives.
+   */
+  public void manifest(
+      String id, Map<String, Object> query, String authorization, Consumer<String> line) {
+    node.getLines(
         "/v1/datasets/" + id + "/consent-manifest" + query(query),
         "application/jsonl",
-        authorization);
+        authorization,
+        line);
   }
 
   /** {@code POST /v1/datasets/operations}: 202 {@code {txHash, datasetId}}. */

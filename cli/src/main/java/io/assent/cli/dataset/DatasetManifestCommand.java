@@ -15,11 +15,16 @@ import io.assent.cli.key.KeyEntry;
 import io.assent.cli.key.Keystore;
 import io.assent.cli.key.PasswordOptions;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.web3j.crypto.Credentials;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -37,13 +42,17 @@ import picocli.CommandLine.Parameters;
       "Fetch a dataset's consent manifest (GET /v1/datasets/{id}/consent-manifest), signed in as"
           + " the dataset's curator (Sign-In with Ethereum with your key, which must own the"
           + " curator identity or be its sigAuth delegate). JSON Lines, one consent per line:",
-      "  with --purpose: the consents valid for that use at --at (default now), each with its"
-          + " Merkle proof and anchoring transaction: {consentId, leaf, root, index, proof,"
-          + " txHash, blockNumber, validFrom, validUntil, purposes};",
-      "  with --withdrawn-since BLOCK: the consents withdrawn since that block, so a trainer can"
-          + " drop their data: {consentId, withdrawnAt: {blockNumber, txHash}}.",
-      "Written to --out FILE (else stdout). With --json, stdout gets one JSON document instead:"
-          + " {dataset, count, file} with --out, else {dataset, entries: [...]}."
+      "  with --purpose: the anchored consents valid for that use at --at (default now), each"
+          + " with its Merkle proof and anchoring transaction: {consentId, leaf, root, index,"
+          + " proof, txHash, blockNumber, validFrom, validUntil, purposes};",
+      "  with --withdrawn-since BLOCK: the consents whose withdrawal was anchored in that block or"
+          + " later, so a trainer can drop their data: {consentId, withdrawnAt: {blockNumber,"
+          + " txHash}}.",
+      "Streamed to --out FILE (written whole or not at all), else to stdout. With --json, stdout"
+          + " gets one JSON document instead: {dataset, count, file} with --out, else {dataset,"
+          + " entries: [...]}.",
+      "Purposes: commercial-ai-training, non-commercial-research, redistribution,"
+          + " derivative-datasets."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -94,29 +103,69 @@ public final class DatasetManifestCommand extends AssentCommand {
     Map<String, Object> query = query();
     Keystore keystore = keys.keystore();
     KeyEntry key = keys.key(keystore);
-    String lines;
     try (DatasetApi api = nodeOptions.open()) {
       String secret =
           password.read(context(), this::typed, "Password for key " + key.name() + ": ", false);
       Credentials credentials = keystore.unlock(key, secret);
       String authorization = Siwe.authorize(api.base(), api.chainId(), credentials, STATEMENT);
-      lines = api.manifest(id, query, authorization);
-    }
-    ArrayNode entries = entries(lines);
-    if (outFile != null) {
-      Path file = context().expandHome(outFile.toString());
-      write(file, lines);
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("dataset", id);
-      json.put("count", entries.size());
-      json.put("file", file.toString());
-      out.result(json, entries.size() + " consents written to " + file);
-    } else {
-      ObjectNode json = Output.JSON.createObjectNode().put("dataset", id);
-      json.set("entries", entries);
-      out.result(json, lines.stripTrailing());
+      if (outFile != null) {
+        toFile(out, api, query, authorization, context().expandHome(outFile.toString()));
+      } else if (out.json()) {
+        ArrayNode entries = Output.JSON.createArrayNode();
+        api.manifest(id, query, authorization, new Lines((line, entry) -> entries.add(entry)));
+        ObjectNode json = Output.JSON.createObjectNode().put("dataset", id);
+        json.set("entries", entries);
+        out.result(json, "");
+      } else {
+        api.manifest(
+            id, query, authorization, new Lines((line, entry) -> context().out().println(line)));
+        context().out().flush();
+      }
     }
     return ExitCode.OK;
+  }
+
+  /** Streams to a temp file next to {@code file}, then moves it in place: whole or nothing. */
+  private void toFile(
+      Output out, DatasetApi api, Map<String, Object> query, String authorization, Path file) {
+    Path temp = null;
+    try {
+      Path dir = file.toAbsolutePath().getParent();
+      Files.createDirectories(dir);
+      temp = Files.createTempFile(dir, ".manifest-", ".part");
+      int count;
+      try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+        Lines lines = new Lines((line, entry) -> write(writer, line));
+        api.manifest(id, query, authorization, lines);
+        count = lines.count;
+      }
+      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+      temp = null;
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("dataset", id);
+      json.put("count", count);
+      json.put("file", file.toString());
+      out.result(json, count + " consents written to " + file);
+    } catch (IOException | UncheckedIOException e) {
+      throw new CliException("fileError", "cannot write " + file + ": " + e.getMessage(), e);
+    } finally {
+      if (temp != null) {
+        try {
+          Files.deleteIfExists(temp);
+        } catch (IOException e) {
+          // best effort: the partial file is hidden and marked .part
+        }
+      }
+    }
+  }
+
+  private static void write(Writer writer, String line) {
+    try {
+      writer.write(line);
+      writer.write('\n');
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private Map<String, Object> query() {
@@ -137,39 +186,37 @@ public final class DatasetManifestCommand extends AssentCommand {
     return query;
   }
 
-  /** Checks that each line is a JSON object, so a broken answer is not passed on as a manifest. */
-  private static ArrayNode entries(String lines) {
-    ArrayNode entries = Output.JSON.createArrayNode();
-    int number = 0;
-    for (String line : lines.split("\n")) {
+  /**
+   * Checks that each non-blank line is one JSON object (a broken answer is not passed on as a
+   * manifest), passes it on as received with its parsed form, and counts.
+   */
+  private static final class Lines implements Consumer<String> {
+    private final BiConsumer<String, JsonNode> next;
+    private int number;
+    int count;
+
+    Lines(BiConsumer<String, JsonNode> next) {
+      this.next = next;
+    }
+
+    @Override
+    public void accept(String line) {
       number++;
       if (line.isBlank()) {
-        continue;
+        return;
       }
+      JsonNode entry;
       try {
-        JsonNode entry = Output.JSON.readTree(line);
-        if (!entry.isObject()) {
-          throw new IOException("not an object");
-        }
-        entries.add(entry);
+        entry = Output.JSON.readTree(line);
       } catch (IOException e) {
+        entry = null;
+      }
+      if (entry == null || !entry.isObject()) {
         throw new CliException(
-            "nodeError", "the node's manifest line " + number + " is not a JSON object");
+            "nodeError", "line " + number + " of the node's manifest is not a JSON object");
       }
-    }
-    return entries;
-  }
-
-  private static void write(Path file, String lines) {
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      String text = lines.isEmpty() || lines.endsWith("\n") ? lines : lines + "\n";
-      Files.writeString(file, text, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new CliException("fileError", "cannot write " + file + ": " + e.getMessage(), e);
+      count++;
+      next.accept(line, entry);
     }
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.assent.cli.CliException;
 import io.assent.cli.Output;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +14,9 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The CLI's view of an Assent node's HTTP API (node/src/main/resources/openapi.yaml). Every failure
@@ -86,20 +90,27 @@ public final class NodeClient implements AutoCloseable {
   }
 
   /**
-   * {@code GET path} expecting 2xx with a body of any type (e.g. JSON Lines), returned as text;
-   * other answers fail as for {@link #getJson}. {@code authorization} may be null.
+   * {@code GET path} expecting 2xx with a line-oriented body (e.g. JSON Lines), handed to {@code
+   * line} one line at a time as it arrives, so a long answer never sits in memory. Other answers
+   * fail as for {@link #getJson}. {@code authorization} may be null.
    */
-  public String getText(String path, String accept, String authorization) {
+  public void getLines(String path, String accept, String authorization, Consumer<String> line) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri(path)).timeout(timeout).header("Accept", accept);
     if (authorization != null) {
       request.header("Authorization", authorization);
     }
-    HttpResponse<String> response = exchange(request.GET().build());
-    if (response.statusCode() / 100 != 2) {
-      expectOk(new Response(response.statusCode(), parse(response.body())));
+    HttpResponse<Stream<String>> response =
+        exchange(request.GET().build(), HttpResponse.BodyHandlers.ofLines());
+    try (Stream<String> lines = response.body()) {
+      if (response.statusCode() / 100 != 2) {
+        String body = lines.collect(Collectors.joining("\n"));
+        expectOk(new Response(response.statusCode(), parse(body)));
+      }
+      lines.forEach(line);
+    } catch (UncheckedIOException e) {
+      throw unreachable("the answer broke off: " + e.getCause().getMessage(), e);
     }
-    return response.body();
   }
 
   /** {@code POST path} with a JSON body, expecting 2xx JSON. */
@@ -132,13 +143,14 @@ public final class NodeClient implements AutoCloseable {
   }
 
   private Response send(HttpRequest request) {
-    HttpResponse<String> response = exchange(request);
+    HttpResponse<String> response =
+        exchange(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     return new Response(response.statusCode(), parse(response.body()));
   }
 
-  private HttpResponse<String> exchange(HttpRequest request) {
+  private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body) {
     try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return http.send(request, body);
     } catch (HttpConnectTimeoutException | ConnectException e) {
       throw unreachable("cannot connect", e);
     } catch (HttpTimeoutException e) {

@@ -297,6 +297,33 @@ class DatasetQueriesTest {
         .containsExactly("assent: the node refused: forbidden: not the dataset's curator");
   }
 
+  @Test
+  void aBrokenManifestLeavesNoFileAndPlainOutputIsTheLines() throws Exception {
+    node.answer("/v1/status", 200, "{\"chainId\":31337,\"contracts\":{}}");
+    cli.env("ASSENT_PASSWORD", "pw").env("KEY", KEY);
+    cli.run("key", "import", "--name", "curator", "--private-key-env", "KEY");
+    node.answer(
+        "/v1/datasets/" + ID + "/consent-manifest",
+        200,
+        golden("manifest.jsonl") + "{\"consentId\": \"0x12\"\n");
+    Path file = home.resolve("consented.jsonl");
+    Result broken =
+        cli.run("dataset", "manifest", ID, "--purpose", "redistribution", "--out", file.toString());
+    assertThat(broken.exitCode()).isEqualTo(1);
+    assertThat(broken.errLines())
+        .containsExactly("assent: line 3 of the node's manifest is not a JSON object");
+    assertThat(file).doesNotExist();
+    try (var left = Files.list(home)) {
+      assertThat(left.map(Path::getFileName).map(Path::toString))
+          .noneMatch(n -> n.endsWith(".part"));
+    }
+
+    node.answer("/v1/datasets/" + ID + "/consent-manifest", 200, golden("manifest.jsonl"));
+    Result plain = cli.run("dataset", "manifest", ID, "--purpose", "redistribution");
+    assertThat(plain.exitCode()).isZero();
+    assertThat(plain.out()).isEqualTo(golden("manifest.jsonl"));
+  }
+
   static String siweMessage(String authorization) {
     String token = authorization.substring("SIWE ".length());
     return new String(
