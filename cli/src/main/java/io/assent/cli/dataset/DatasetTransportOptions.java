@@ -23,8 +23,13 @@ public final class DatasetTransportOptions extends NodeOrChainOptions {
               + " the node's (setting).")
   String datasetRegistry;
 
+  /** True if operations go to the chain directly. */
+  boolean directToRegistry(Predicate<String> typed) {
+    return direct(typed) && (datasetRegistry != null || typed.test("--rpc"));
+  }
+
   DatasetTransport open(Predicate<String> typed) {
-    if (direct(typed)) {
+    if (directToRegistry(typed)) {
       if (datasetRegistry == null) {
         throw new CliException(
             "invalidArgument",

@@ -269,12 +269,21 @@ class DatasetMutationsTest {
     assertThat(mismatch.exitCode()).isEqualTo(1);
     assertThat(mismatch.err()).contains("relays to DatasetRegistry " + REGISTRY + ", not 0x3434");
 
-    Result direct = cli.run("dataset", "deprecate", ID, "--reason", "x");
+    Result direct = cli.run("dataset", "deprecate", ID, "--reason", "x", "--rpc", node.rpcUrl());
     assertThat(direct.exitCode()).isEqualTo(1);
     assertThat(direct.errLines())
         .containsExactly(
             "assent: --rpc needs --dataset-registry ADDR (the DatasetRegistry contract)");
     assertThat(node.to("/v1/datasets/operations")).isEmpty();
+  }
+
+  @Test
+  void anRpcSettingWithoutADatasetRegistryIsOnlyReadAndTheNodeRelays() {
+    CliRunner settings = cli.env("ASSENT_NODE", node.url()); // ASSENT_RPC is set too
+    Result relayed = settings.run("dataset", "deprecate", ID, "--reason", "old");
+    assertThat(relayed.exitCode()).as(relayed.err()).isZero();
+    assertThat(relayed.out()).contains("sent by node " + node.url());
+    assertSignedByKey(posted(), new DatasetOperation.Deprecate(ID, "old"));
   }
 
   @Test
