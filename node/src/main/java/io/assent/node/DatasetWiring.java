@@ -71,12 +71,9 @@ final class DatasetWiring {
     return enabled() ? new RegistryDatasetDirectory(index) : DatasetDirectory.ACCEPT_ALL;
   }
 
+  /** The index, for other parts that read datasets (e.g. permits). */
   DatasetIndex index() {
     return index;
-  }
-
-  LicenseCheck licenses() {
-    return licenses;
   }
 
   List<Endpoint> endpoints(Blocking blocking, DidParam didParam, String networkName) {
