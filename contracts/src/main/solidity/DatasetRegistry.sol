@@ -248,7 +248,9 @@ contract DatasetRegistry {
     }
 
     function _updateLicense(bytes32 id, string calldata license, address actor) internal {
-        _requireText(license, "license");
+        if (bytes(license).length == 0) {
+            revert EmptyField("license");
+        }
         _requireChangeable(id, actor);
         emit DatasetLicenseChanged(id, actor, license);
     }
