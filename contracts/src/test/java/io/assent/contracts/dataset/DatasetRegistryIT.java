@@ -7,6 +7,10 @@ import static io.assent.contracts.dataset.DatasetChain.ZERO_ADDRESS;
 import static io.assent.contracts.dataset.DatasetChain.assertRefused;
 import static io.assent.contracts.dataset.DatasetChain.registration;
 import static io.assent.contracts.dataset.DatasetChain.single;
+import static io.assent.contracts.dataset.DatasetFixtures.registered;
+import static io.assent.contracts.dataset.DatasetFixtures.withLicense;
+import static io.assent.contracts.dataset.DatasetFixtures.withName;
+import static io.assent.contracts.dataset.DatasetFixtures.withParents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.assent.contracts.generated.DatasetRegistry;
@@ -169,6 +173,17 @@ class DatasetRegistryIT {
     DatasetOperation.Register twice =
         registration(curator, List.of(parent.datasetId(), parent.datasetId()));
     assertRefused(() -> client.send(twice), "DuplicateParent", parent.datasetId());
+    List<String> many = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      DatasetOperation.Register another = registration(curator, List.of());
+      client.send(another);
+      many.add(another.datasetId());
+    }
+    many.add(many.get(3));
+    assertRefused(() -> client.send(registration(curator, many)), "DuplicateParent", many.get(3));
+    DatasetOperation.Register distinct = registration(curator, many.subList(0, 12));
+    client.send(distinct);
+    assertThat(chain.registry.exists(distinct.datasetId())).isTrue();
 
     List<String> tooMany = new ArrayList<>();
     for (int i = 0; i < 65; i++) {
@@ -333,55 +348,5 @@ class DatasetRegistryIT {
                     new DatasetOperation.TransferCuratorship(
                         DatasetChain.randomBytes32(), newDelegate.getAddress())),
         "UnknownDataset");
-  }
-
-  static DatasetEvent.Registered registered(DatasetOperation.Register op, String actor) {
-    return new DatasetEvent.Registered(
-        op.datasetId(),
-        op.curator(),
-        actor,
-        op.name(),
-        op.version(),
-        op.contentDigest(),
-        op.metadataDigest(),
-        op.metadataUri(),
-        op.license(),
-        op.parents());
-  }
-
-  static DatasetOperation.Register withParents(DatasetOperation.Register r, List<String> parents) {
-    return new DatasetOperation.Register(
-        r.curator(),
-        r.name(),
-        r.version(),
-        r.contentDigest(),
-        r.metadataDigest(),
-        r.metadataUri(),
-        r.license(),
-        parents);
-  }
-
-  private static DatasetOperation.Register withName(DatasetOperation.Register r, String name) {
-    return new DatasetOperation.Register(
-        r.curator(),
-        name,
-        r.version(),
-        r.contentDigest(),
-        r.metadataDigest(),
-        r.metadataUri(),
-        r.license(),
-        r.parents());
-  }
-
-  private static DatasetOperation.Register withLicense(DatasetOperation.Register r, String lic) {
-    return new DatasetOperation.Register(
-        r.curator(),
-        r.name(),
-        r.version(),
-        r.contentDigest(),
-        r.metadataDigest(),
-        r.metadataUri(),
-        lic,
-        r.parents());
   }
 }
