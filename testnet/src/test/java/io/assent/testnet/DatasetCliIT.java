@@ -18,14 +18,11 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.web3j.crypto.Credentials;
-import org.web3j.tx.gas.DefaultGasProvider;
 
 /**
  * The README's dataset walkthrough, as a curator runs it: the {@code assent} CLI against a node
@@ -67,23 +64,19 @@ class DatasetCliIT {
     return new Run(exit, out.toString(), err.toString());
   }
 
-  /** A change relayed by the node: --node typed, so the rpc setting is only read (nonce). */
+  /**
+   * A change relayed by the node (ASSENT_NODE); the rpc setting (ASSENT_RPC) is only read, for the
+   * signer's registry nonce, since no dataset registry is configured for sending directly.
+   */
   private Run relay(Path userHome, String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--node", nodeUrl));
-    return assent(userHome, all.toArray(String[]::new));
+    return assent(userHome, args);
   }
 
   @Test
   void registerFromCroissantThenQueryRelicenseTransferAndDeprecate() throws Exception {
     try (TestNode net = TestNode.startChain()) {
-      DatasetRegistryClient registry =
-          DatasetRegistryClient.deploy(
-              net.anvil().web3j(),
-              net.anvil().transactionManager(Anvil.devCredentials(0)),
-              new DefaultGasProvider(),
-              net.registry().address());
-      AssentNode node = net.startNode(Map.of("contracts.datasetRegistry", registry.address()));
+      DatasetRegistryClient registry = net.datasetRegistry();
+      AssentNode node = net.startNode(net.withDatasets());
       nodeUrl = "http://127.0.0.1:" + node.httpPort();
       env = new HashMap<>();
       env.put("ASSENT_PASSWORD", "correct horse battery staple");
