@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import io.assent.cli.CliException;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -33,7 +34,11 @@ public final class CroissantReader {
   private static final ObjectMapper STRICT =
       new ObjectMapper()
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          // keeps a number's digits as written (a version 1.10 stays "1.10"); JCS still sees the
+          // IEEE-754 double
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
 
   private static final Pattern CONFORMS_TO =
       Pattern.compile("https?://mlcommons\\.org/croissant/(1\\.[01])/?");

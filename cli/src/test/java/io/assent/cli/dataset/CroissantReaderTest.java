@@ -131,6 +131,18 @@ class CroissantReaderTest {
   }
 
   @Test
+  void aNumberVersionKeepsItsDigitsAndAnInfiniteNumberHasNoCanonicalForm() {
+    String head =
+        "{\"@context\":{},\"@type\":\"sc:Dataset\","
+            + "\"conformsTo\":\"http://mlcommons.org/croissant/1.0\",";
+    assertThat(CroissantReader.read(file(head + "\"version\":1.10}")).requireVersion())
+        .isEqualTo("1.10");
+    fails(
+        () -> CroissantReader.read(file(head + "\"version\":\"1\",\"x\":1e400}")),
+        "the file has no RFC 8785 canonical form");
+  }
+
+  @Test
   void missingStructuralFieldsAreNamed() throws IOException {
     fails(
         () -> CroissantReader.read(variant(r -> r.remove("@context"))),
