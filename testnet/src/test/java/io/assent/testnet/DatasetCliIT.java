@@ -39,6 +39,7 @@ class DatasetCliIT {
 
   @TempDir Path home;
   @TempDir Path strangerHome;
+  @TempDir Path subjectHome;
 
   private record Run(int exit, String out, String err) {
     JsonNode json() throws Exception {
@@ -76,7 +77,9 @@ class DatasetCliIT {
   void registerFromCroissantThenQueryRelicenseTransferAndDeprecate() throws Exception {
     try (TestNode net = TestNode.startChain()) {
       DatasetRegistryClient registry = net.datasetRegistry();
-      AssentNode node = net.startNode(net.withDatasets());
+      Map<String, String> config = new HashMap<>(net.withDatasets());
+      config.put("anchor.maxWaitMs", "200");
+      AssentNode node = net.startNode(config);
       nodeUrl = "http://127.0.0.1:" + node.httpPort();
       env = new HashMap<>();
       env.put("ASSENT_PASSWORD", "correct horse battery staple");
@@ -158,6 +161,7 @@ class DatasetCliIT {
       assertThat(descendants.json().path("edges").get(0).path("child").asText()).isEqualTo(derived);
 
       refusals(base, derived, alice);
+      permitsAndManifest(base, derived);
 
       // Relicense, relayed; then once more sent directly from Alice's account.
       ok(
@@ -360,6 +364,118 @@ class DatasetCliIT {
     Run listed = assent(home, "--json", "dataset", "list", "--curator", aliceDid);
     assertThat(listed.json().path("datasets").findValuesAsText("id"))
         .containsExactlyInAnyOrder(base, derived);
+  }
+
+  /**
+   * Permits combine the licenses along the lineage and the consents; the curator's manifest lists
+   * the valid anchored consents, then the withdrawn ones.
+   */
+  private void permitsAndManifest(String base, String derived) throws Exception {
+    Run denied =
+        assent(
+            home, "--json", "dataset", "permits", derived, "--purpose", "commercial-ai-training");
+    assertThat(denied.exit()).isEqualTo(1);
+    assertThat(denied.json().path("decision").asText()).isEqualTo("denied");
+    assertThat(denied.json().path("reasons").findValuesAsText("license"))
+        .contains("CC-BY-NC-4.0", "CC-BY-4.0");
+    Run deniedText =
+        assent(home, "dataset", "permits", derived, "--purpose", "commercial-ai-training");
+    assertThat(deniedText.out())
+        .startsWith("denied: commercial-ai-training of " + derived)
+        .contains("CC-BY-NC-4.0");
+    Run research =
+        assent(home, "dataset", "permits", derived, "--purpose", "non-commercial-research");
+    assertThat(research.exit()).as(research.out() + research.err()).isZero();
+    assertThat(research.out())
+        .startsWith("conditional: non-commercial-research")
+        .contains("attribution");
+
+    // A subject consents to training on the base dataset; once anchored, the curator's manifest
+    // lists it with its proof.
+    ok(assent(subjectHome, "key", "new", "--name", "sam"));
+    Run granted =
+        assent(
+            subjectHome,
+            "--json",
+            "consent",
+            "grant",
+            "--dataset",
+            base,
+            "--purpose",
+            "ai:ModelTraining",
+            "--jurisdiction",
+            "EU",
+            "--until",
+            "2099-12-31");
+    ok(granted);
+    String consent = granted.json().path("consentId").asText();
+    await()
+        .atMost(INDEXED)
+        .until(
+            () ->
+                assent(subjectHome, "--json", "consent", "show", consent)
+                    .json()
+                    .path("status")
+                    .path("status")
+                    .asText()
+                    .equals("anchored"));
+    Run allowed =
+        assent(home, "--json", "dataset", "permits", base, "--purpose", "commercial-ai-training");
+    assertThat(allowed.exit()).as(allowed.out() + allowed.err()).isZero();
+    assertThat(allowed.json().path("decision").asText()).isEqualTo("conditional");
+    assertThat(allowed.json().path("conditions").toString()).contains("consented-subjects-only");
+    assertThat(allowed.json().path("consents").path("valid").asInt()).isEqualTo(1);
+
+    Path manifest = home.resolve("consented.jsonl");
+    Run written =
+        assent(
+            home,
+            "dataset",
+            "manifest",
+            base,
+            "--key",
+            "alice",
+            "--purpose",
+            "commercial-ai-training",
+            "--out",
+            manifest.toString());
+    ok(written);
+    assertThat(written.out()).isEqualTo("1 consents written to " + manifest + "\n");
+    JsonNode line = JSON.readTree(Files.readString(manifest).strip());
+    assertThat(line.path("consentId").asText()).isEqualTo(consent);
+    assertThat(line.path("proof").isArray()).isTrue();
+    Run notCurator =
+        assent(
+            home,
+            "dataset",
+            "manifest",
+            base,
+            "--key",
+            "bob",
+            "--purpose",
+            "commercial-ai-training");
+    assertThat(notCurator.exit()).isEqualTo(1);
+    assertThat(notCurator.err()).startsWith("assent: the node refused: forbidden");
+
+    ok(assent(subjectHome, "consent", "withdraw", consent));
+    await()
+        .atMost(INDEXED)
+        .until(
+            () ->
+                assent(
+                        home,
+                        "--json",
+                        "dataset",
+                        "manifest",
+                        base,
+                        "--key",
+                        "alice",
+                        "--withdrawn-since",
+                        "0")
+                    .json()
+                    .path("entries")
+                    .findValuesAsText("consentId")
+                    .contains(consent));
   }
 
   private String license(String id) throws Exception {
