@@ -52,6 +52,11 @@ abstract class DatasetMutation extends AssentCommand {
   /** Called once the operation is built, before the key is unlocked (register prints the id). */
   protected void announce(Output out, DatasetOperation operation) {}
 
+  /** What the result says above the transaction line (default: the summary). */
+  protected String sent(DatasetOperation operation) {
+    return summary(operation);
+  }
+
   /** Fields this command adds to its JSON result. */
   protected void describe(DatasetOperation operation, Map<String, Object> json) {}
 
@@ -123,6 +128,11 @@ abstract class DatasetMutation extends AssentCommand {
         sent.blockNumber() == null
             ? "sent by " + sent.via()
             : "mined in block " + sent.blockNumber() + " (" + sent.via() + ")";
-    return summary(operation) + "\ntransaction " + sent.transactionHash() + " " + where;
+    String above = sent(operation);
+    return (above.isEmpty() ? "" : above + "\n")
+        + "transaction "
+        + sent.transactionHash()
+        + " "
+        + where;
   }
 }

@@ -85,11 +85,9 @@ public final class DatasetPermitsCommand extends AssentCommand {
       text.append("\nconditions: ").append(String.join(", ", conditions));
     }
     for (JsonNode reason : answer.path("reasons")) {
-      text.append("\n  ").append(String.format("%-11s", reason.path("kind").asText("?")));
-      text.append(reason.path("verdict").asText("?"));
-      if (reason.hasNonNull("dataset")) {
-        text.append("  ").append(reason.path("dataset").asText());
-      }
+      text.append("\n  ").append(String.format("%-10s", reason.path("kind").asText("?")));
+      text.append(String.format("%-12s", reason.path("verdict").asText("?")));
+      text.append(reason.path("dataset").asText(""));
       if (reason.hasNonNull("license")) {
         text.append("  ").append(reason.path("license").asText());
       }
@@ -98,7 +96,7 @@ public final class DatasetPermitsCommand extends AssentCommand {
         text.append("  (").append(String.join(", ", reasonConditions)).append(')');
       }
       if (reason.hasNonNull("detail")) {
-        text.append(": ").append(reason.path("detail").asText());
+        text.append("\n").append(" ".repeat(24)).append(reason.path("detail").asText());
       }
     }
     JsonNode consents = answer.path("consents");

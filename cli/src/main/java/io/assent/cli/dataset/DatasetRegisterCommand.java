@@ -194,15 +194,21 @@ public final class DatasetRegisterCommand extends DatasetMutation {
       }
     }
     if (!out.json()) {
-      context().out().println("dataset id " + operation.datasetId());
+      context().out().println(summary(operation));
       context().out().flush();
     }
+  }
+
+  /** The registration was printed before sending ({@link #announce}). */
+  @Override
+  protected String sent(DatasetOperation operation) {
+    return "";
   }
 
   @Override
   protected String summary(DatasetOperation operation) {
     DatasetOperation.Register r = (DatasetOperation.Register) operation;
-    StringBuilder text = new StringBuilder("register dataset ").append(r.datasetId());
+    StringBuilder text = new StringBuilder("dataset id ").append(r.datasetId());
     text.append("\n  name      ").append(r.name()).append(' ').append(r.version());
     text.append("\n  curator   ").append(r.curator());
     text.append("\n  license   ").append(r.license());

@@ -102,6 +102,7 @@ class DatasetMutationsTest {
     assertThat(done.exitCode()).as(done.err()).isZero();
     String id = DatasetIds.of(ADDRESS, "Harbour Voices", "2.1.0");
     assertThat(done.out().lines().findFirst()).contains("dataset id " + id);
+    assertThat(done.out()).containsOnlyOnce(id).contains("\n  license   CC-BY-4.0\n");
     assertThat(done.out()).contains("transaction " + TX + " sent by node " + node.url());
     assertThat(done.err())
         .contains(

@@ -206,8 +206,12 @@ class DatasetQueriesTest {
     assertThat(denied.out())
         .startsWith("denied: commercial-ai-training of " + ID + " at 2026-11-30T")
         .contains(
-            "license    denied  " + ID + "  CC-BY-NC-4.0: CC-BY-NC-4.0 forbids commercial use")
-        .contains("license    conditional  " + A + "  CC-BY-4.0  (attribution)")
+            "\n  license   denied      "
+                + ID
+                + "  CC-BY-NC-4.0\n"
+                + " ".repeat(24)
+                + "CC-BY-NC-4.0 forbids commercial use")
+        .contains("\n  license   conditional " + A + "  CC-BY-4.0  (attribution)\n")
         .contains("consents: 3 total, 2 valid, 0 pending, 1 withdrawn, 0 expired, 0 erased")
         .contains("evidence: 1 registrations, 1 license changes, 1 anchors");
     assertThat(denied.err()).isEmpty();
