@@ -43,7 +43,8 @@ import picocli.CommandLine.Spec;
       "  assent dataset list --license CC-BY-4.0",
       "  assent dataset lineage 0x7b21...9e",
       "  assent dataset permits 0x7b21...9e --purpose commercial-ai-training",
-      "  assent dataset manifest 0x7b21...9e --purpose commercial-ai-training --out consented.jsonl",
+      "  assent dataset manifest 0x7b21...9e --purpose commercial-ai-training \\",
+      "      --out consented.jsonl",
       "  assent dataset update-license 0x7b21...9e --license CC-BY-4.0",
       "  assent dataset transfer 0x7b21...9e --to did:ethr:0x7a69:0x7099...79c8",
       "  assent dataset deprecate 0x7b21...9e --reason 'superseded by 3.0'"

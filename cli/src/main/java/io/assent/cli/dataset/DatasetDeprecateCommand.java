@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
     usageHelpAutoWidth = true,
     sortOptions = false,
     description = {
-      "Deprecate a dataset, for good: the registry refuses every later change to it, nodes refuse"
+      "Deprecate a dataset, for good.",
+      "The registry refuses every later change to it, nodes refuse"
           + " new consents for it, and permits for any later time answer denied. Signed by an agent"
           + " of the current curator."
     },

@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
     usageHelpAutoWidth = true,
     sortOptions = false,
     description = {
-      "Show what a dataset was derived from (ancestors) or what was derived from it"
+      "Show a dataset's ancestors or descendants as a tree.",
+      "What a dataset was derived from (ancestors) or what was derived from it"
           + " (descendants), as an indented tree with each dataset's license"
           + " (GET /v1/datasets/{id}/lineage). A dataset reached by two paths is printed under"
           + " both but expanded once. --json gives the node's graph: nodes with their depth, and"

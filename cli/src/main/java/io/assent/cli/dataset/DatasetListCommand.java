@@ -19,7 +19,8 @@ import picocli.CommandLine.ParameterException;
     usageHelpAutoWidth = true,
     sortOptions = false,
     description = {
-      "List registered datasets in id order (GET /v1/datasets), one per line: name, version,"
+      "List registered datasets, by curator and license.",
+      "In id order (GET /v1/datasets), one per line: name, version,"
           + " [license], id. --license matches datasets whose current license expression names"
           + " that SPDX id. One page at a time: when there are more, the last line says which"
           + " --after to pass; --all follows every page."

@@ -39,7 +39,8 @@ import picocli.CommandLine.Parameters;
     usageHelpAutoWidth = true,
     sortOptions = false,
     description = {
-      "Fetch a dataset's consent manifest (GET /v1/datasets/{id}/consent-manifest), signed in as"
+      "The valid (or withdrawn) consents of your dataset, as JSON Lines.",
+      "Fetches the consent manifest (GET /v1/datasets/{id}/consent-manifest), signed in as"
           + " the dataset's curator (Sign-In with Ethereum with your key, which must own the"
           + " curator identity or be its sigAuth delegate). JSON Lines, one consent per line:",
       "  with --purpose: the anchored consents valid for that use at --at (default now), each"

@@ -21,8 +21,8 @@ import picocli.CommandLine.Parameters;
     usageHelpAutoWidth = true,
     sortOptions = false,
     description = {
-      "Ask the node whether a dataset may be used for a purpose at a time"
-          + " (GET /v1/datasets/{id}/permits): allowed, conditional (with conditions such as"
+      "May a dataset be used for a purpose, now or at a time?",
+      "Asks the node (GET /v1/datasets/{id}/permits): allowed, conditional (with conditions such as"
           + " attribution or share-alike), denied or unknown. The answer combines the licenses in"
           + " force at that time of the dataset and all its ancestors, deprecation, and the"
           + " consents the node holds for it; each reason names the dataset and license that"

@@ -19,7 +19,8 @@ import picocli.CommandLine.ParameterException;
     usageHelpAutoWidth = true,
     sortOptions = false,
     description = {
-      "Register a dataset: curator, name, version, SPDX license, parents, content digest and"
+      "Register a dataset, from flags or a Croissant file.",
+      "Curator, name, version, SPDX license, parents, content digest and"
           + " metadata digest and URI. Its id, keccak256(abi.encode(curator, keccak256(name),"
           + " keccak256(version))), is printed before anything is sent. Parents must be"
           + " registered already and can never change. Signed by the curator identity's owner or"

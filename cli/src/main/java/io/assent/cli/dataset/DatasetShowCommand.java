@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
     usageHelpAutoWidth = true,
     sortOptions = false,
     description = {
-      "Show a registered dataset (GET /v1/datasets/{id}): name, version, curator, license (marked"
+      "Show a registered dataset, with --history its events.",
+      "GET /v1/datasets/{id}: name, version, curator, license (marked"
           + " when it is not a valid SPDX expression), parents, digests, and the transactions that"
           + " registered, relicensed or deprecated it. With --history, every registry event in"
           + " chain order (GET /v1/datasets/{id}/history)."

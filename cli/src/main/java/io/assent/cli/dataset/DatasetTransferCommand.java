@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
     usageHelpAutoWidth = true,
     sortOptions = false,
     description = {
-      "Transfer a dataset's curatorship to another identity, whose owner and delegates act for it"
+      "Transfer a dataset's curatorship to another identity.",
+      "The new identity's owner and delegates act for it"
           + " from then on. Signed by an agent of the CURRENT curator. The dataset keeps its id."
     },
     footerHeading = "%nExamples:%n",

@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
     usageHelpAutoWidth = true,
     sortOptions = false,
     description = {
-      "Change a dataset's license from now on. The old license stays in the dataset's history:"
+      "Change a dataset's license from now on.",
+      "The old license stays in the dataset's history:"
           + " permits asked for an earlier time still use the license then in force. Signed by an"
           + " agent of the current curator; refused once the dataset is deprecated."
     },
