@@ -20,18 +20,22 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.web3j.crypto.Credentials;
 
 /**
  * The README's dataset walkthrough, as a curator runs it: the {@code assent} CLI against a node
- * that indexes and relays for a DatasetRegistry on a dev chain. Alice registers a dataset from its
- * Croissant file and a derived one with a parent, both relayed; shows, lists and walks their
- * lineage; relicenses (relayed, then sent directly with --rpc), transfers and deprecates. Bad input
- * is refused with the node's (or the registry's) code in one line, a non-zero exit, and no change
- * to the index: a stranger registering for Alice, a malformed or unknown license, an unknown
- * parent, a malformed Croissant file, a former curator, a deprecated dataset.
+ * that indexes and relays for a DatasetRegistry on a dev chain. Each test starts with Alice's two
+ * datasets, registered through the node's relay: one from its Croissant file, one derived from it
+ * (a parent). Then: show, list and lineage, and bad input refused with the node's (or the
+ * registry's) code in one line, a non-zero exit, and no change to the index (a stranger registering
+ * for Alice, a malformed or unknown license, an unknown parent, an existing id, a non-SPDX or
+ * incomplete Croissant file); relicensing (relayed, then sent directly with --rpc), transfer and
+ * deprecation, after which the former curator and every change are refused; permits along the
+ * lineage and the curator's consent manifest, before and after a withdrawal.
  */
 class DatasetCliIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,8 +51,13 @@ class DatasetCliIT {
     }
   }
 
+  private TestNode net;
+  private DatasetRegistryClient registry;
   private Map<String, String> env;
-  private String nodeUrl;
+  private String alice;
+  private String bob;
+  private String base;
+  private String derived;
 
   private Run assent(Path userHome, String... args) {
     StringWriter out = new StringWriter();
@@ -73,183 +82,176 @@ class DatasetCliIT {
     return assent(userHome, args);
   }
 
-  @Test
-  void registerFromCroissantThenQueryRelicenseTransferAndDeprecate() throws Exception {
-    try (TestNode net = TestNode.startChain()) {
-      DatasetRegistryClient registry = net.datasetRegistry();
-      Map<String, String> config = new HashMap<>(net.withDatasets());
-      config.put("anchor.maxWaitMs", "200");
-      AssentNode node = net.startNode(config);
-      nodeUrl = "http://127.0.0.1:" + node.httpPort();
-      env = new HashMap<>();
-      env.put("ASSENT_PASSWORD", "correct horse battery staple");
-      env.put("ASSENT_KDF", "light");
-      env.put("ASSENT_NODE", nodeUrl);
-      env.put("ASSENT_RPC", net.anvil().rpcUrl());
-      env.put("ALICE_KEY", Anvil.DEV_KEYS.get(2)); // funded: also sends directly with --rpc
-      env.put("BOB_KEY", Anvil.DEV_KEYS.get(4));
-      String alice = Credentials.create(Anvil.DEV_KEYS.get(2)).getAddress();
-      String bob = Credentials.create(Anvil.DEV_KEYS.get(4)).getAddress();
-      ok(assent(home, "key", "import", "--name", "alice", "--private-key-env", "ALICE_KEY"));
-      ok(assent(home, "key", "import", "--name", "bob", "--private-key-env", "BOB_KEY"));
-      ok(assent(strangerHome, "key", "new", "--name", "mallory"));
-      String aliceDid = "did:ethr:0x7a69:" + alice;
+  @BeforeEach
+  void startNodeAndRegister() throws Exception {
+    net = TestNode.startChain();
+    registry = net.datasetRegistry();
+    Map<String, String> config = new HashMap<>(net.withDatasets());
+    config.put("anchor.maxWaitMs", "200");
+    AssentNode node = net.startNode(config);
+    env = new HashMap<>();
+    env.put("ASSENT_PASSWORD", "correct horse battery staple");
+    env.put("ASSENT_KDF", "light");
+    env.put("ASSENT_NODE", "http://127.0.0.1:" + node.httpPort());
+    env.put("ASSENT_RPC", net.anvil().rpcUrl());
+    env.put("ALICE_KEY", Anvil.DEV_KEYS.get(2)); // funded: also sends directly with --rpc
+    env.put("BOB_KEY", Anvil.DEV_KEYS.get(4));
+    alice = Credentials.create(Anvil.DEV_KEYS.get(2)).getAddress();
+    bob = Credentials.create(Anvil.DEV_KEYS.get(4)).getAddress();
+    ok(assent(home, "key", "import", "--name", "alice", "--private-key-env", "ALICE_KEY"));
+    ok(assent(home, "key", "import", "--name", "bob", "--private-key-env", "BOB_KEY"));
+    ok(assent(strangerHome, "key", "new", "--name", "mallory"));
 
-      // A Croissant 1.1 file → a relayed registration; the id is printed before it is sent.
-      Path croissant = home.resolve("metadata.json");
-      Files.writeString(croissant, croissant("https://spdx.org/licenses/CC-BY-4.0.html"));
-      String base = DatasetIds.of(alice, "Harbour Voices", "2.1.0");
-      Run registered =
-          relay(home, "dataset", "register", "--croissant", croissant.toString(), "--key", "alice");
-      ok(registered);
-      assertThat(registered.out()).startsWith("dataset id " + base + "\n");
-      assertThat(registered.out()).contains("license   CC-BY-4.0", "transaction 0x");
-      await().atMost(INDEXED).until(() -> assent(home, "dataset", "show", base).exit() == 0);
+    // A Croissant 1.1 file → a relayed registration; the id is printed before it is sent.
+    Path croissant = home.resolve("metadata.json");
+    Files.writeString(croissant, croissant("https://spdx.org/licenses/CC-BY-4.0.html"));
+    base = DatasetIds.of(alice, "Harbour Voices", "2.1.0");
+    Run registered =
+        relay(home, "dataset", "register", "--croissant", croissant.toString(), "--key", "alice");
+    ok(registered);
+    assertThat(registered.out()).startsWith("dataset id " + base + "\n");
+    assertThat(registered.out()).contains("license   CC-BY-4.0", "transaction 0x");
+    await().atMost(INDEXED).until(() -> assent(home, "dataset", "show", base).exit() == 0);
 
-      // A derived dataset naming its parent.
-      String derived = DatasetIds.of(alice, "Harbour Voices (summaries)", "1.0");
-      ok(
-          relay(
-              home,
-              "dataset",
-              "register",
-              "--key",
-              "alice",
-              "--name",
-              "Harbour Voices (summaries)",
-              "--version",
-              "1.0",
-              "--license",
-              "CC-BY-NC-4.0",
-              "--parent",
-              base,
-              "--content-digest",
-              "0x" + "5a".repeat(32),
-              "--metadata-uri",
-              "https://data.example.org/summaries"));
-      await().atMost(INDEXED).until(() -> assent(home, "dataset", "show", derived).exit() == 0);
+    // A derived dataset naming its parent.
+    derived = DatasetIds.of(alice, "Harbour Voices (summaries)", "1.0");
+    ok(
+        relay(
+            home,
+            "dataset",
+            "register",
+            "--key",
+            "alice",
+            "--name",
+            "Harbour Voices (summaries)",
+            "--version",
+            "1.0",
+            "--license",
+            "CC-BY-NC-4.0",
+            "--parent",
+            base,
+            "--content-digest",
+            "0x" + "5a".repeat(32),
+            "--metadata-uri",
+            "https://data.example.org/summaries"));
+    await().atMost(INDEXED).until(() -> assent(home, "dataset", "show", derived).exit() == 0);
+  }
 
-      Run shown = assent(home, "--json", "dataset", "show", base);
-      ok(shown);
-      assertThat(shown.json().path("curator").asText()).isEqualTo("did:ethr:dev:" + alice);
-      assertThat(shown.json().path("license").asText()).isEqualTo("CC-BY-4.0");
-      assertThat(shown.json().path("contentDigest").asText())
-          .isEqualTo("0x6764755bf855a2a6a7f4870d6b8fb26c56791e39c7230c7c61690274a11579b0");
-      assertThat(shown.json().path("metadataUri").asText())
-          .isEqualTo("https://data.example.org/harbour-voices");
-
-      Run listed = assent(home, "--json", "dataset", "list", "--curator", aliceDid);
-      ok(listed);
-      assertThat(listed.json().path("datasets").findValuesAsText("id"))
-          .containsExactlyInAnyOrder(base, derived);
-      Run byLicense = assent(home, "dataset", "list", "--license", "CC-BY-NC-4.0");
-      ok(byLicense);
-      assertThat(byLicense.out()).contains(derived).doesNotContain(base);
-
-      Run ancestors = assent(home, "dataset", "lineage", derived);
-      ok(ancestors);
-      assertThat(ancestors.out())
-          .isEqualTo(
-              "Harbour Voices (summaries) 1.0  [CC-BY-NC-4.0]  "
-                  + derived
-                  + "\n"
-                  + "└── Harbour Voices 2.1.0  [CC-BY-4.0]  "
-                  + base
-                  + "\n");
-      Run descendants =
-          assent(home, "--json", "dataset", "lineage", base, "--direction", "descendants");
-      assertThat(descendants.json().path("edges").get(0).path("child").asText()).isEqualTo(derived);
-
-      refusals(base, derived, alice);
-      permitsAndManifest(base, derived);
-
-      // Relicense, relayed; then once more sent directly from Alice's account.
-      ok(
-          relay(
-              home,
-              "dataset",
-              "update-license",
-              derived,
-              "--license",
-              "CC-BY-NC-SA-4.0",
-              "--key",
-              "alice"));
-      await().atMost(INDEXED).until(() -> license(derived).equals("CC-BY-NC-SA-4.0"));
-      Run direct =
-          assent(
-              home,
-              "dataset",
-              "update-license",
-              derived,
-              "--license",
-              "CC-BY-NC-4.0",
-              "--key",
-              "alice",
-              "--rpc",
-              net.anvil().rpcUrl(),
-              "--dataset-registry",
-              registry.address());
-      ok(direct);
-      assertThat(direct.out()).contains("mined in block");
-      await().atMost(INDEXED).until(() -> license(derived).equals("CC-BY-NC-4.0"));
-      Run history = assent(home, "dataset", "show", derived, "--history");
-      assertThat(history.out())
-          .contains("licenseChanged CC-BY-NC-SA-4.0", "licenseChanged CC-BY-NC-4.0");
-
-      // Transfer to Bob: Alice can no longer act on it; Bob can.
-      ok(
-          relay(
-              home,
-              "dataset",
-              "transfer",
-              derived,
-              "--to",
-              "did:ethr:dev:" + bob,
-              "--key",
-              "alice"));
-      await()
-          .atMost(INDEXED)
-          .until(
-              () ->
-                  assent(home, "--json", "dataset", "show", derived)
-                      .json()
-                      .path("curatorAddress")
-                      .asText()
-                      .equals(bob));
-      Run former =
-          relay(
-              home,
-              "--json",
-              "dataset",
-              "deprecate",
-              derived,
-              "--reason",
-              "mine",
-              "--key",
-              "alice");
-      assertThat(former.exit()).isEqualTo(1);
-      assertThat(former.json().path("error").path("code").asText()).isEqualTo("notCuratorAgent");
-
-      // Deprecation is final.
-      ok(
-          relay(
-              home,
-              "dataset",
-              "deprecate",
-              base,
-              "--reason",
-              "superseded by 3.0",
-              "--key",
-              "alice"));
-      await()
-          .atMost(INDEXED)
-          .until(() -> assent(home, "--json", "dataset", "show", base).json().has("deprecated"));
-      Run afterDeprecation =
-          relay(home, "dataset", "update-license", base, "--license", "MIT", "--key", "alice");
-      assertThat(afterDeprecation.exit()).isEqualTo(1);
-      assertThat(afterDeprecation.err()).startsWith("assent: the node refused: datasetDeprecated");
-      assertThat(license(base)).isEqualTo("CC-BY-4.0");
+  @AfterEach
+  void stop() {
+    if (net != null) {
+      net.close();
     }
+  }
+
+  @Test
+  void showListAndLineageThenRefusalsWithTheirCodes() throws Exception {
+    String aliceDid = "did:ethr:0x7a69:" + alice;
+    Run shown = assent(home, "--json", "dataset", "show", base);
+    ok(shown);
+    assertThat(shown.json().path("curator").asText()).isEqualTo("did:ethr:dev:" + alice);
+    assertThat(shown.json().path("license").asText()).isEqualTo("CC-BY-4.0");
+    assertThat(shown.json().path("contentDigest").asText())
+        .isEqualTo("0x6764755bf855a2a6a7f4870d6b8fb26c56791e39c7230c7c61690274a11579b0");
+    assertThat(shown.json().path("metadataUri").asText())
+        .isEqualTo("https://data.example.org/harbour-voices");
+
+    Run listed = assent(home, "--json", "dataset", "list", "--curator", aliceDid);
+    ok(listed);
+    assertThat(listed.json().path("datasets").findValuesAsText("id"))
+        .containsExactlyInAnyOrder(base, derived);
+    Run byLicense = assent(home, "dataset", "list", "--license", "CC-BY-NC-4.0");
+    ok(byLicense);
+    assertThat(byLicense.out()).contains(derived).doesNotContain(base);
+
+    Run ancestors = assent(home, "dataset", "lineage", derived);
+    ok(ancestors);
+    assertThat(ancestors.out())
+        .isEqualTo(
+            "Harbour Voices (summaries) 1.0  [CC-BY-NC-4.0]  "
+                + derived
+                + "\n"
+                + "└── Harbour Voices 2.1.0  [CC-BY-4.0]  "
+                + base
+                + "\n");
+    Run descendants =
+        assent(home, "--json", "dataset", "lineage", base, "--direction", "descendants");
+    assertThat(descendants.json().path("edges").get(0).path("child").asText()).isEqualTo(derived);
+
+    refusals(base, derived, alice);
+  }
+
+  @Test
+  void relicenseTransferAndDeprecate() throws Exception {
+    // Relicense, relayed; then once more sent directly from Alice's account.
+    ok(
+        relay(
+            home,
+            "dataset",
+            "update-license",
+            derived,
+            "--license",
+            "CC-BY-NC-SA-4.0",
+            "--key",
+            "alice"));
+    await().atMost(INDEXED).until(() -> license(derived).equals("CC-BY-NC-SA-4.0"));
+    Run direct =
+        assent(
+            home,
+            "dataset",
+            "update-license",
+            derived,
+            "--license",
+            "CC-BY-NC-4.0",
+            "--key",
+            "alice",
+            "--rpc",
+            net.anvil().rpcUrl(),
+            "--dataset-registry",
+            registry.address());
+    ok(direct);
+    assertThat(direct.out()).contains("mined in block");
+    await().atMost(INDEXED).until(() -> license(derived).equals("CC-BY-NC-4.0"));
+    Run history = assent(home, "dataset", "show", derived, "--history");
+    assertThat(history.out())
+        .contains("licenseChanged CC-BY-NC-SA-4.0", "licenseChanged CC-BY-NC-4.0");
+
+    // Transfer to Bob: Alice can no longer act on it; Bob can.
+    ok(
+        relay(
+            home, "dataset", "transfer", derived, "--to", "did:ethr:dev:" + bob, "--key", "alice"));
+    await()
+        .atMost(INDEXED)
+        .until(
+            () ->
+                assent(home, "--json", "dataset", "show", derived)
+                    .json()
+                    .path("curatorAddress")
+                    .asText()
+                    .equals(bob));
+    Run former =
+        relay(
+            home, "--json", "dataset", "deprecate", derived, "--reason", "mine", "--key", "alice");
+    assertThat(former.exit()).isEqualTo(1);
+    assertThat(former.json().path("error").path("code").asText()).isEqualTo("notCuratorAgent");
+
+    // Deprecation is final.
+    ok(
+        relay(
+            home, "dataset", "deprecate", base, "--reason", "superseded by 3.0", "--key", "alice"));
+    await()
+        .atMost(INDEXED)
+        .until(() -> assent(home, "--json", "dataset", "show", base).json().has("deprecated"));
+    Run afterDeprecation =
+        relay(home, "dataset", "update-license", base, "--license", "MIT", "--key", "alice");
+    assertThat(afterDeprecation.exit()).isEqualTo(1);
+    assertThat(afterDeprecation.err()).startsWith("assent: the node refused: datasetDeprecated");
+    assertThat(license(base)).isEqualTo("CC-BY-4.0");
+  }
+
+  @Test
+  void permitsAlongTheLineageAndTheCuratorsManifest() throws Exception {
+    permitsAndManifest(base, derived);
   }
 
   /** Each refused with its code in one line and a non-zero exit; the index does not change. */
