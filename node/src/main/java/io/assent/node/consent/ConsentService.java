@@ -108,6 +108,11 @@ public final class ConsentService implements AutoCloseable {
             Numeric.toHexString(digest),
             null,
             0);
+    // Everything that needs no look at the store is done here, in parallel on the callers'
+    // threads; the commit thread below only checks and writes.
+    byte[] id = leaf.leaf();
+    RecordVault.Sealed sealed = vault.seal(id, leaf.preimage());
+    byte[] stateBytes = state.encode();
     return committer.run(
         tx -> {
           Optional<Accepted> raced = repeatedGrant(tx, digest, signatureDigest);
@@ -115,9 +120,8 @@ public final class ConsentService implements AutoCloseable {
             return raced.get();
           }
           requireFreshNonce(tx, grant.subject(), grant.nonce());
-          byte[] id = leaf.leaf();
-          vault.store(tx, id, leaf.preimage());
-          tx.put(Segment.CONSENT_STATE, id, state.encode());
+          vault.store(tx, id, sealed);
+          tx.put(Segment.CONSENT_STATE, id, stateBytes);
           tx.put(Segment.CONSENT_INDEX, ConsentKeys.bySubject(grant.subject(), id), new byte[0]);
           tx.put(Segment.CONSENT_INDEX, ConsentKeys.byDataset(grant.dataset(), id), new byte[0]);
           tx.put(Segment.CONSENT_INDEX, ConsentKeys.nonce(grant.subject(), grant.nonce()), id);
