@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.web3j.crypto.Hash;
 import org.web3j.utils.Numeric;
 
@@ -66,22 +67,34 @@ public final class ConsentService implements AutoCloseable {
   }
 
   public Accepted accept(Grant grant, String signature) {
+    // Announced before the slow checks, so the commit thread waits for this grant to share a sync.
+    committer.expect();
+    Prepared prepared;
+    try {
+      prepared = prepare(grant, signature);
+    } catch (RuntimeException e) {
+      committer.unexpect();
+      throw e;
+    }
+    if (prepared.repeat() != null) {
+      committer.unexpect();
+      return prepared.repeat();
+    }
+    return committer.runExpected(prepared.write());
+  }
+
+  /** A checked grant: the earlier acceptance of the same grant, or the write that accepts it. */
+  private record Prepared(Accepted repeat, Function<Transaction, Accepted> write) {}
+
+  private Prepared prepare(Grant grant, String signature) {
     long now = clock.instant().getEpochSecond();
-    if (!datasets.acceptsConsents(grant.dataset())) {
-      throw refuse(
-          ConsentError.DATASET_NOT_FOUND, "dataset " + grant.dataset() + " takes no consents");
-    }
-    if (grant.validUntil() != 0
-        && (grant.validUntil() <= now || grant.validUntil() <= grant.validFrom())) {
-      throw refuse(
-          ConsentError.INVALID_VALIDITY, "validUntil must be in the future and after validFrom");
-    }
+    requireAcceptable(grant, now);
     byte[] digest = signatures.digest(grant);
     String signer = SignatureRecovery.recover(digest, signature);
     byte[] signatureDigest = Hash.sha3(Numeric.hexStringToByteArray(signature));
     Optional<Accepted> repeat = repeatedGrant(store, digest, signatureDigest);
     if (repeat.isPresent()) {
-      return repeat.get();
+      return new Prepared(repeat.get(), null);
     }
     SignerAuthority.Role role = authority.role(grant.subject(), signer, now);
     if (!role.mayGrant()) {
@@ -95,25 +108,14 @@ public final class ConsentService implements AutoCloseable {
         ConsentRecord.build(
             grant, signatures.domain(), signature, signer, role.recordName(), clock.instant());
     ConsentLeaf leaf = ConsentLeaf.withRandomSalt(Jcs.canonicalize(record));
-    ConsentState state =
-        new ConsentState(
-            ConsentState.PENDING,
-            grant.subject(),
-            grant.dataset(),
-            grant.purposes(),
-            grant.validFrom(),
-            grant.validUntil(),
-            now,
-            grant.nonce(),
-            Numeric.toHexString(digest),
-            null,
-            0);
+    ConsentState state = pending(grant, digest, now);
     // Everything that needs no look at the store is done here, in parallel on the callers'
     // threads; the commit thread below only checks and writes.
     byte[] id = leaf.leaf();
     RecordVault.Sealed sealed = vault.seal(id, leaf.preimage());
     byte[] stateBytes = state.encode();
-    return committer.run(
+    return new Prepared(
+        null,
         tx -> {
           Optional<Accepted> raced = repeatedGrant(tx, digest, signatureDigest);
           if (raced.isPresent()) {
@@ -132,6 +134,33 @@ public final class ConsentService implements AutoCloseable {
           AnchorQueueKeys.enqueueLeaf(tx, id);
           return new Accepted(leaf.consentId(), ConsentState.PENDING, true);
         });
+  }
+
+  private void requireAcceptable(Grant grant, long now) {
+    if (!datasets.acceptsConsents(grant.dataset())) {
+      throw refuse(
+          ConsentError.DATASET_NOT_FOUND, "dataset " + grant.dataset() + " takes no consents");
+    }
+    if (grant.validUntil() != 0
+        && (grant.validUntil() <= now || grant.validUntil() <= grant.validFrom())) {
+      throw refuse(
+          ConsentError.INVALID_VALIDITY, "validUntil must be in the future and after validFrom");
+    }
+  }
+
+  private static ConsentState pending(Grant grant, byte[] digest, long now) {
+    return new ConsentState(
+        ConsentState.PENDING,
+        grant.subject(),
+        grant.dataset(),
+        grant.purposes(),
+        grant.validFrom(),
+        grant.validUntil(),
+        now,
+        grant.nonce(),
+        Numeric.toHexString(digest),
+        null,
+        0);
   }
 
   /** The earlier acceptance of this exact signed grant; another signature of it is a replay. */
