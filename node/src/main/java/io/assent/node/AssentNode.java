@@ -103,6 +103,8 @@ public final class AssentNode implements AutoCloseable {
       List<LogHandler> handlers = new ArrayList<>();
       handlers.add(new IdentityIndexer(config.didRegistry()));
       handlers.addAll(anchoring.handlers());
+      DatasetWiring datasets = new DatasetWiring(config, web3j, store, relayer);
+      handlers.addAll(datasets.handlers());
       follower = new ChainFollower(web3j, store, handlers, followerConfig(chain));
       Set<String> names = new HashSet<>(chain.networkNames());
       DidNetwork network = new DidNetwork(chain.chainId(), names);
@@ -118,8 +120,11 @@ public final class AssentNode implements AutoCloseable {
           chain.networkNames().isEmpty() ? network.hexChainId() : chain.networkNames().get(0);
       ChainFollower sync = follower;
       Anchoring anchors = anchoring;
-      consentWiring = new ConsentWiring(config, store, blocking, didParam, Clock.systemUTC());
+      consentWiring =
+          new ConsentWiring(
+              config, store, datasets.directory(), blocking, didParam, Clock.systemUTC());
       List<Endpoint> endpoints = new ArrayList<>(consentWiring.endpoints());
+      endpoints.addAll(datasets.endpoints(blocking, didParam, networkName));
       endpoints.addAll(
           List.of(
               new ResolveDid(blocking, resolver),
@@ -137,6 +142,7 @@ public final class AssentNode implements AutoCloseable {
                   networkName,
                   config.didRegistry(),
                   config.consentAnchor(),
+                  config.datasetRegistry(),
                   chain.confirmations()),
               new HealthLive(),
               new HealthReady(sync::status, anchors::status, chain.confirmations()),

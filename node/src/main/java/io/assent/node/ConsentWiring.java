@@ -31,8 +31,16 @@ final class ConsentWiring implements AutoCloseable {
   private final ConsentService consents;
   private final List<Endpoint> endpoints;
 
+  /**
+   * @param datasets which datasets take consents (see {@link DatasetWiring#directory()})
+   */
   ConsentWiring(
-      NodeConfig config, KeyValueStore store, Blocking blocking, DidParam didParam, Clock clock) {
+      NodeConfig config,
+      KeyValueStore store,
+      DatasetDirectory datasets,
+      Blocking blocking,
+      DidParam didParam,
+      Clock clock) {
     SignerAuthority authority = new SignerAuthority(new IdentityIndex(store));
     boolean takesConsents = config.consentAnchor() != null;
     Eip712ConsentSignatures signatures =
@@ -40,8 +48,7 @@ final class ConsentWiring implements AutoCloseable {
             new SigningDomain(
                 config.chain().chainId(),
                 takesConsents ? config.consentAnchor() : IdentityState.ZERO_ADDRESS));
-    this.consents =
-        new ConsentService(store, signatures, authority, DatasetDirectory.ACCEPT_ALL, clock);
+    this.consents = new ConsentService(store, signatures, authority, datasets, clock);
     SiweAuth siwe = new SiweAuth(config.chain().chainId(), authority, clock);
     this.endpoints =
         List.of(
