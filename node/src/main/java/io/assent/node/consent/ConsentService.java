@@ -69,18 +69,19 @@ public final class ConsentService implements AutoCloseable {
   public Accepted accept(Grant grant, String signature) {
     // Announced before the slow checks, so the commit thread waits for this grant to share a sync.
     committer.expect();
-    Prepared prepared;
+    boolean announced = true;
     try {
-      prepared = prepare(grant, signature);
-    } catch (RuntimeException e) {
-      committer.unexpect();
-      throw e;
+      Prepared prepared = prepare(grant, signature);
+      if (prepared.repeat() != null) {
+        return prepared.repeat();
+      }
+      announced = false; // runExpected takes the announcement over
+      return committer.runExpected(prepared.write());
+    } finally {
+      if (announced) {
+        committer.unexpect();
+      }
     }
-    if (prepared.repeat() != null) {
-      committer.unexpect();
-      return prepared.repeat();
-    }
-    return committer.runExpected(prepared.write());
   }
 
   /** A checked grant: the earlier acceptance of the same grant, or the write that accepts it. */
