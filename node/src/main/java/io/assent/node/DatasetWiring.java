@@ -18,9 +18,10 @@ import io.assent.node.dataset.DatasetIndexer;
 import io.assent.node.dataset.DatasetRelay;
 import io.assent.node.dataset.LicenseCheck;
 import io.assent.node.dataset.RegistryDatasetDirectory;
+import io.assent.node.dataset.SpdxLicenseCheck;
+import io.assent.node.dataset.license.SpdxLicenseList;
 import io.assent.node.store.KeyValueStore;
 import java.util.List;
-import java.util.Optional;
 import org.web3j.protocol.Web3j;
 import org.web3j.tx.TransactionManager;
 import org.web3j.tx.gas.DefaultGasProvider;
@@ -45,8 +46,7 @@ final class DatasetWiring {
   DatasetWiring(NodeConfig config, Web3j web3j, KeyValueStore store, TransactionManager relayer) {
     this.config = config;
     this.index = new DatasetIndex(store);
-    // TODO(ds-node): SPDX parsing (ds-license) once it lands on main.
-    this.licenses = expression -> Optional.empty();
+    this.licenses = new SpdxLicenseCheck(SpdxLicenseList.bundled());
     this.relay =
         enabled() && relayer != null
             ? new DatasetRelay(
@@ -71,12 +71,9 @@ final class DatasetWiring {
     return enabled() ? new RegistryDatasetDirectory(index) : DatasetDirectory.ACCEPT_ALL;
   }
 
+  /** The index, for other parts that read datasets (e.g. permits). */
   DatasetIndex index() {
     return index;
-  }
-
-  LicenseCheck licenses() {
-    return licenses;
   }
 
   List<Endpoint> endpoints(Blocking blocking, DidParam didParam, String networkName) {
