@@ -18,6 +18,7 @@ import io.assent.node.chain.FollowerConfig;
 import io.assent.node.chain.LogHandler;
 import io.assent.node.config.ConfigException;
 import io.assent.node.config.NodeConfig;
+import io.assent.node.consent.DatasetCurators;
 import io.assent.node.identity.DidNetwork;
 import io.assent.node.identity.DidResolver;
 import io.assent.node.identity.IdentityIndexer;
@@ -118,7 +119,9 @@ public final class AssentNode implements AutoCloseable {
           chain.networkNames().isEmpty() ? network.hexChainId() : chain.networkNames().get(0);
       ChainFollower sync = follower;
       Anchoring anchors = anchoring;
-      consentWiring = new ConsentWiring(config, store, blocking, didParam, Clock.systemUTC());
+      consentWiring =
+          new ConsentWiring(
+              config, store, blocking, didParam, DatasetCurators.NONE, Clock.systemUTC());
       List<Endpoint> endpoints = new ArrayList<>(consentWiring.endpoints());
       endpoints.addAll(
           List.of(
