@@ -75,6 +75,17 @@ public final class DatasetConsents {
         sorted);
   }
 
+  /** How many consents for the dataset this node holds or held (erased ones too), any purpose. */
+  public long held(String dataset) {
+    try (Stream<KeyValue> entries =
+        store.stream(Segment.CONSENT_INDEX, DatasetTallyKeys.groups(ConsentKeys.hex(dataset)))) {
+      return entries
+          .map(kv -> GroupTotals.decode(kv.value()))
+          .mapToLong(t -> t.live() + t.erased())
+          .sum();
+    }
+  }
+
   /** The purpose groups of the dataset that share a purpose with {@code purposes}, by hex id. */
   private Map<String, GroupTotals> groups(byte[] dataset, Collection<String> purposes) {
     Set<String> wanted = new HashSet<>(purposes);
