@@ -18,7 +18,6 @@ import io.assent.node.chain.FollowerConfig;
 import io.assent.node.chain.LogHandler;
 import io.assent.node.config.ConfigException;
 import io.assent.node.config.NodeConfig;
-import io.assent.node.consent.DatasetCurators;
 import io.assent.node.identity.DidNetwork;
 import io.assent.node.identity.DidResolver;
 import io.assent.node.identity.IdentityIndexer;
@@ -104,6 +103,8 @@ public final class AssentNode implements AutoCloseable {
       List<LogHandler> handlers = new ArrayList<>();
       handlers.add(new IdentityIndexer(config.didRegistry()));
       handlers.addAll(anchoring.handlers());
+      DatasetWiring datasets = new DatasetWiring(config, web3j, store, relayer);
+      handlers.addAll(datasets.handlers());
       follower = new ChainFollower(web3j, store, handlers, followerConfig(chain));
       Set<String> names = new HashSet<>(chain.networkNames());
       DidNetwork network = new DidNetwork(chain.chainId(), names);
@@ -121,8 +122,15 @@ public final class AssentNode implements AutoCloseable {
       Anchoring anchors = anchoring;
       consentWiring =
           new ConsentWiring(
-              config, store, blocking, didParam, DatasetCurators.NONE, Clock.systemUTC());
+              config,
+              store,
+              datasets.directory(),
+              blocking,
+              didParam,
+              datasets.curators(),
+              Clock.systemUTC());
       List<Endpoint> endpoints = new ArrayList<>(consentWiring.endpoints());
+      endpoints.addAll(datasets.endpoints(blocking, didParam, networkName));
       endpoints.addAll(
           List.of(
               new ResolveDid(blocking, resolver),
@@ -140,6 +148,7 @@ public final class AssentNode implements AutoCloseable {
                   networkName,
                   config.didRegistry(),
                   config.consentAnchor(),
+                  config.datasetRegistry(),
                   chain.confirmations()),
               new HealthLive(),
               new HealthReady(sync::status, anchors::status, chain.confirmations()),

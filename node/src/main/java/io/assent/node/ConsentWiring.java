@@ -33,11 +33,13 @@ final class ConsentWiring implements AutoCloseable {
   private final List<Endpoint> endpoints;
 
   /**
+   * @param datasets which datasets take consents (see {@link DatasetWiring#directory()})
    * @param curators the datasets' curators, who may read their datasets' consent records
    */
   ConsentWiring(
       NodeConfig config,
       KeyValueStore store,
+      DatasetDirectory datasets,
       Blocking blocking,
       DidParam didParam,
       DatasetCurators curators,
@@ -49,8 +51,7 @@ final class ConsentWiring implements AutoCloseable {
             new SigningDomain(
                 config.chain().chainId(),
                 takesConsents ? config.consentAnchor() : IdentityState.ZERO_ADDRESS));
-    this.consents =
-        new ConsentService(store, signatures, authority, DatasetDirectory.ACCEPT_ALL, clock);
+    this.consents = new ConsentService(store, signatures, authority, datasets, clock);
     SiweAuth siwe = new SiweAuth(config.chain().chainId(), authority, clock);
     this.endpoints =
         List.of(

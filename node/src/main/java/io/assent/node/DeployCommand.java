@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.assent.contracts.consent.ConsentAnchorClient;
+import io.assent.contracts.dataset.DatasetRegistryClient;
 import io.assent.contracts.did.DidRegistryClient;
 import io.assent.node.config.ConfigException;
 import java.nio.file.Files;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Option;
     name = "deploy",
     mixinStandardHelpOptions = true,
     description =
-        "Deploys the contracts (DIDRegistry, ConsentAnchor) and writes a node config file for them.")
+        "Deploys the contracts (DIDRegistry, ConsentAnchor, DatasetRegistry) and writes a node"
+            + " config file for them.")
 final class DeployCommand implements Callable<Integer> {
 
   @Option(
@@ -90,18 +92,23 @@ final class DeployCommand implements Callable<Integer> {
           DidRegistryClient.deploy(web3j, transactions, new DefaultGasProvider());
       ConsentAnchorClient anchor =
           ConsentAnchorClient.deploy(web3j, transactions, new DefaultGasProvider());
+      DatasetRegistryClient datasets =
+          DatasetRegistryClient.deploy(
+              web3j, transactions, new DefaultGasProvider(), registry.address());
       long block = registry.deploymentReceipt().orElseThrow().getBlockNumber().longValueExact();
-      writeConfig(chainId, registry.address(), anchor.address(), block);
+      writeConfig(chainId, registry.address(), anchor.address(), datasets.address(), block);
       System.out.printf(
-          "deployed DIDRegistry at %s and ConsentAnchor at %s (chain %d, from block %d); wrote %s%n",
-          registry.address(), anchor.address(), chainId, block, out);
+          "deployed DIDRegistry at %s, ConsentAnchor at %s and DatasetRegistry at %s"
+              + " (chain %d, from block %d); wrote %s%n",
+          registry.address(), anchor.address(), datasets.address(), chainId, block, out);
       return 0;
     } finally {
       web3j.shutdown();
     }
   }
 
-  private void writeConfig(long chainId, String registry, String anchor, long deploymentBlock)
+  private void writeConfig(
+      long chainId, String registry, String anchor, String datasets, long deploymentBlock)
       throws Exception {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = mapper.createObjectNode();
@@ -114,7 +121,10 @@ final class DeployCommand implements Callable<Integer> {
     chain.put("confirmations", confirmations);
     chain.put("startBlock", deploymentBlock);
     chain.put("pollIntervalMs", 200);
-    root.putObject("contracts").put("didRegistry", registry).put("consentAnchor", anchor);
+    root.putObject("contracts")
+        .put("didRegistry", registry)
+        .put("consentAnchor", anchor)
+        .put("datasetRegistry", datasets);
     Path parent = out.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);

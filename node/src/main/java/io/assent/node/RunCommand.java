@@ -50,6 +50,11 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--did-registry", description = "The DID registry contract address.")
   String didRegistry;
 
+  @Option(
+      names = "--dataset-registry",
+      description = "The DatasetRegistry contract address (default: none, no dataset index).")
+  String datasetRegistry;
+
   @Override
   public Integer call() throws Exception {
     Map<String, String> flags = new LinkedHashMap<>();
@@ -60,6 +65,7 @@ final class RunCommand implements Callable<Integer> {
     flags.put("chain.chainId", chainId);
     flags.put("chain.confirmations", confirmations);
     flags.put("contracts.didRegistry", didRegistry);
+    flags.put("contracts.datasetRegistry", datasetRegistry);
     NodeConfig nodeConfig = new NodeConfigLoader(System.getenv()).load(config, flags);
     AssentNode node = AssentNode.start(nodeConfig);
     CountDownLatch stopped = new CountDownLatch(1);

@@ -1,16 +1,19 @@
 package io.assent.contracts.consent;
 
 /**
- * The EIP-712 domain of Assent consent messages: {@code {name: "Assent", version: "1", chainId,
- * verifyingContract: <ConsentAnchor address>}}. A signature is bound to one chain and one anchor
+ * An EIP-712 domain {@code {name, version, chainId, verifyingContract}}. Consent messages use
+ * {@code {name: "Assent", version: "1", chainId, verifyingContract: <ConsentAnchor address>}};
+ * dataset registry operations {@code {name: "Assent Dataset Registry", version: "1", chainId,
+ * verifyingContract: <DatasetRegistry address>}}. A signature is bound to one chain and one
  * contract, so it cannot be replayed on another deployment.
  *
- * @param verifyingContract the ConsentAnchor address, lower-cased by the constructor
+ * @param verifyingContract the contract's address, lower-cased by the constructor
  */
 public record Eip712Domain(String name, String version, long chainId, String verifyingContract) {
 
   public static final String NAME = "Assent";
   public static final String VERSION = "1";
+  public static final String DATASET_REGISTRY_NAME = "Assent Dataset Registry";
 
   public Eip712Domain {
     Hex.text("name", name);
@@ -24,5 +27,13 @@ public record Eip712Domain(String name, String version, long chainId, String ver
   /** The Assent domain ("Assent", "1") for the anchor contract at {@code anchorAddress}. */
   public static Eip712Domain assent(long chainId, String anchorAddress) {
     return new Eip712Domain(NAME, VERSION, chainId, anchorAddress);
+  }
+
+  /**
+   * The dataset registry's domain ("Assent Dataset Registry", "1") for the registry at {@code
+   * registryAddress}.
+   */
+  public static Eip712Domain datasetRegistry(long chainId, String registryAddress) {
+    return new Eip712Domain(DATASET_REGISTRY_NAME, VERSION, chainId, registryAddress);
   }
 }

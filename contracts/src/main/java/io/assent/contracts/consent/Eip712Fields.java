@@ -1,21 +1,36 @@
 package io.assent.contracts.consent;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigInteger;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The EIP-712 type of each consent message: its primary type name and its fields in signed order,
  * with their values. The single source of the type strings, the struct hash and the wallet JSON.
+ * The generic parts (fields, domain, type string, wallet JSON) are public so other typed data (the
+ * dataset registry's) is hashed and serialized the same way.
  */
-final class Eip712Fields {
+public final class Eip712Fields {
 
-  /** One member of a struct: Solidity type, name, and value (String, List of String, or Long). */
-  record Field(String name, String type, Object value) {}
+  /**
+   * One member of a struct: name, Solidity type, and value. Values by type: {@code string}, {@code
+   * address}, {@code bytes32} a String (hex for the latter two); {@code string[]}, {@code
+   * bytes32[]} a List of String; {@code uint64}, {@code uint256} a Long or a BigInteger.
+   */
+  public record Field(String name, String type, Object value) {}
 
-  static final String DOMAIN_TYPE = "EIP712Domain";
+  public static final String DOMAIN_TYPE = "EIP712Domain";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final long JS_SAFE_INTEGER = (1L << 53) - 1;
 
   private Eip712Fields() {}
 
-  static List<Field> domain(Eip712Domain d) {
+  /** The fields of the EIP712Domain struct: name, version, chainId, verifyingContract. */
+  public static List<Field> domain(Eip712Domain d) {
     return List.of(
         new Field("name", "string", d.name()),
         new Field("version", "string", d.version()),
@@ -54,7 +69,7 @@ final class Eip712Fields {
   }
 
   /** {@code Name(type name,type name,...)}: the string whose keccak256 is the type hash. */
-  static String typeString(String primaryType, List<Field> fields) {
+  public static String typeString(String primaryType, List<Field> fields) {
     StringBuilder out = new StringBuilder(primaryType).append('(');
     for (int i = 0; i < fields.size(); i++) {
       if (i > 0) {
@@ -63,6 +78,55 @@ final class Eip712Fields {
       out.append(fields.get(i).type()).append(' ').append(fields.get(i).name());
     }
     return out.append(')').toString();
+  }
+
+  /**
+   * The typed data as {@code eth_signTypedData_v4} takes it: {@code {types, primaryType, domain,
+   * message}}. Integers are JSON numbers up to 2^53-1 (exact in JavaScript) and decimal strings
+   * above; byte values and addresses are lower-case 0x-hex.
+   */
+  public static String typedDataJson(
+      Eip712Domain domain, String primaryType, List<Field> messageFields) {
+    List<Field> domainFields = domain(domain);
+    Map<String, Object> types = new LinkedHashMap<>();
+    types.put(DOMAIN_TYPE, typeMembers(domainFields));
+    types.put(primaryType, typeMembers(messageFields));
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("types", types);
+    root.put("primaryType", primaryType);
+    root.put("domain", values(domainFields));
+    root.put("message", values(messageFields));
+    try {
+      return JSON.writeValueAsString(root);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("typed data did not serialize", e);
+    }
+  }
+
+  private static List<Map<String, String>> typeMembers(List<Field> fields) {
+    return fields.stream()
+        .map(
+            f -> {
+              Map<String, String> member = new LinkedHashMap<>();
+              member.put("name", f.name());
+              member.put("type", f.type());
+              return member;
+            })
+        .toList();
+  }
+
+  private static Map<String, Object> values(List<Field> fields) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Field f : fields) {
+      Object value = f.value();
+      if (value instanceof Long n && n > JS_SAFE_INTEGER) {
+        value = Long.toString(n);
+      } else if (value instanceof BigInteger n) {
+        value = n.bitLength() <= 53 ? (Object) n.longValueExact() : n.toString();
+      }
+      out.put(f.name(), value);
+    }
+    return out;
   }
 
   private static List<Field> subjectAction(

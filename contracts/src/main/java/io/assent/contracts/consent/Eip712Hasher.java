@@ -9,18 +9,24 @@ import org.web3j.crypto.Hash;
 import org.web3j.utils.Numeric;
 
 /**
- * EIP-712 hashing of the consent types, written out rather than delegated so the encoding of {@code
- * string[]} is explicit: keccak256 of the concatenated keccak256 of each element's UTF-8. Strings
- * are keccak256 of their UTF-8; addresses, bytes32 and uints are one 32-byte word.
+ * EIP-712 hashing of flat structs (the consent and dataset types), written out rather than
+ * delegated so the encoding of arrays is explicit: {@code string[]} is keccak256 of the
+ * concatenated keccak256 of each element's UTF-8, {@code bytes32[]} keccak256 of the concatenated
+ * words. Strings are keccak256 of their UTF-8; addresses, bytes32 and uints are one 32-byte word.
  */
-final class Eip712Hasher {
+public final class Eip712Hasher {
 
   private Eip712Hasher() {}
 
   /** keccak256(0x19 ‖ 0x01 ‖ domainSeparator ‖ hashStruct(message)). */
   static byte[] digest(Eip712Domain domain, ConsentMessage message) {
+    return digest(domain, Eip712Fields.primaryType(message), Eip712Fields.message(message));
+  }
+
+  /** keccak256(0x19 ‖ 0x01 ‖ domainSeparator ‖ hashStruct(primaryType, fields)). */
+  public static byte[] digest(Eip712Domain domain, String primaryType, List<Field> fields) {
     byte[] separator = hashStruct(Eip712Fields.DOMAIN_TYPE, Eip712Fields.domain(domain));
-    byte[] struct = hashStruct(Eip712Fields.primaryType(message), Eip712Fields.message(message));
+    byte[] struct = hashStruct(primaryType, fields);
     ByteArrayOutputStream out = new ByteArrayOutputStream(66);
     out.write(0x19);
     out.write(0x01);
@@ -29,7 +35,8 @@ final class Eip712Hasher {
     return Hash.sha3(out.toByteArray());
   }
 
-  static byte[] hashStruct(String primaryType, List<Field> fields) {
+  /** keccak256(typeHash ‖ encodeData(fields)), for a struct whose members are all atomic. */
+  public static byte[] hashStruct(String primaryType, List<Field> fields) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(32 * (fields.size() + 1));
     out.writeBytes(Hash.sha3(utf8(Eip712Fields.typeString(primaryType, fields))));
     for (Field field : fields) {
@@ -48,10 +55,23 @@ final class Eip712Hasher {
         }
         yield Hash.sha3(items.toByteArray());
       }
-      case "address", "bytes32" -> Numeric.toBytesPadded(Numeric.toBigInt((String) value), 32);
-      case "uint64", "uint256" -> Numeric.toBytesPadded(BigInteger.valueOf((Long) value), 32);
+      case "bytes32[]" -> {
+        ByteArrayOutputStream items = new ByteArrayOutputStream();
+        for (Object item : (List<?>) value) {
+          items.writeBytes(word((String) item));
+        }
+        yield Hash.sha3(items.toByteArray());
+      }
+      case "address", "bytes32" -> word((String) value);
+      case "uint64", "uint256" ->
+          Numeric.toBytesPadded(
+              value instanceof BigInteger big ? big : BigInteger.valueOf((Long) value), 32);
       default -> throw new IllegalStateException("no encoding for " + type);
     };
+  }
+
+  private static byte[] word(String hex) {
+    return Numeric.toBytesPadded(Numeric.toBigInt(hex), 32);
   }
 
   private static byte[] utf8(String text) {

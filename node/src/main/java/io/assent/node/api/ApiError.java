@@ -32,7 +32,16 @@ public enum ApiError {
   UNAUTHENTICATED("unauthenticated", 401, "Authentication required"),
   FORBIDDEN("forbidden", 403, "Forbidden"),
   NOT_ANCHORED("notAnchored", 409, "Not anchored yet"),
-  CONSENTS_DISABLED("consentsDisabled", 503, "This node takes no consents");
+  CONSENTS_DISABLED("consentsDisabled", 503, "This node takes no consents"),
+  // Datasets (issue 4, ds-node).
+  NOT_CURATOR_AGENT(
+      "notCuratorAgent", 403, "Signer is neither the curator's owner nor a valid delegate"),
+  UNKNOWN_PARENT("unknownParent", 404, "Parent dataset not registered"),
+  DATASET_EXISTS("datasetExists", 409, "Dataset already registered"),
+  DATASET_DEPRECATED("datasetDeprecated", 410, "Dataset deprecated"),
+  INVALID_LICENSE("invalidLicense", 400, "Invalid SPDX license expression"),
+  // ds-permits
+  UNKNOWN_PURPOSE("unknownPurpose", 400, "Unknown use purpose");
 
   /** Base of the problem type URIs. */
   public static final String TYPE_BASE = "https://assent.dev/problems/";

@@ -24,6 +24,7 @@ final class ConsentErrors {
       case NONCE_REUSED -> ApiError.NONCE_REUSED;
       case INVALID_VALIDITY -> ApiError.INVALID_VALIDITY;
       case DATASET_NOT_FOUND -> ApiError.DATASET_NOT_FOUND;
+      case DATASET_DEPRECATED -> ApiError.DATASET_DEPRECATED;
       case CONSENT_NOT_FOUND -> ApiError.CONSENT_NOT_FOUND;
       case NOT_SUBJECT -> ApiError.NOT_SUBJECT;
       case ALREADY_ERASED -> ApiError.ALREADY_ERASED;

@@ -21,10 +21,13 @@ public final class GetStatus implements Endpoint {
   private final String networkName;
   private final String didRegistry;
   private final String consentAnchor;
+  private final String datasetRegistry;
   private final int confirmations;
 
   /**
    * @param consentAnchor the ConsentAnchor's address, or null when the node has none
+   * @param datasetRegistry the DatasetRegistry's address, or null when the node indexes no datasets
+   *     (consents are then taken for any dataset id)
    */
   public GetStatus(
       Supplier<SyncStatus> sync,
@@ -33,6 +36,7 @@ public final class GetStatus implements Endpoint {
       String networkName,
       String didRegistry,
       String consentAnchor,
+      String datasetRegistry,
       int confirmations) {
     this.sync = sync;
     this.anchoring = anchoring;
@@ -40,6 +44,7 @@ public final class GetStatus implements Endpoint {
     this.networkName = networkName;
     this.didRegistry = didRegistry;
     this.consentAnchor = consentAnchor;
+    this.datasetRegistry = datasetRegistry;
     this.confirmations = confirmations;
   }
 
@@ -60,14 +65,20 @@ public final class GetStatus implements Endpoint {
                 "contracts",
                 new JsonObject()
                     .put("didRegistry", didRegistry)
-                    .put("consentAnchor", consentAnchor))
+                    .put("consentAnchor", consentAnchor)
+                    .put("datasetRegistry", datasetRegistry))
             .put("chainHead", status.chainHead() < 0 ? null : status.chainHead())
             .put("syncedBlock", status.syncedBlock())
             .put("syncedBlockHash", status.syncedBlockHash())
             .put("confirmations", confirmations)
             .put("indexDigest", status.indexDigest())
             .put("rpcReachable", status.rpcReachable())
-            .put("anchoring", anchoring(anchoring.get()));
+            .put("anchoring", anchoring(anchoring.get()))
+            .put(
+                "datasets",
+                new JsonObject()
+                    .put("enabled", datasetRegistry != null)
+                    .put("consentsRequireRegisteredDataset", datasetRegistry != null));
     if (status.lastError() != null) {
       body.put("lastError", status.lastError());
     }

@@ -16,6 +16,8 @@ import java.util.List;
  *     the node does not relay
  * @param consentAnchor the ConsentAnchor contract's address (lower-case 0x-hex; the EIP-712
  *     verifying contract of consents), or null when this node takes no consents
+ * @param datasetRegistry the DatasetRegistry contract's address (lower-case 0x-hex), or null when
+ *     this node indexes no datasets (consents are then taken for any dataset id)
  * @param anchor how the node batches consents for anchoring
  */
 public record NodeConfig(
@@ -25,6 +27,7 @@ public record NodeConfig(
     String didRegistry,
     String relayerKey,
     String consentAnchor,
+    String datasetRegistry,
     Anchor anchor) {
 
   /**
@@ -61,13 +64,14 @@ public record NodeConfig(
   @Override
   public String toString() {
     return ("NodeConfig[dataDir=%s, http=%s, chain=%s, didRegistry=%s, consentAnchor=%s,"
-            + " relayer=%s, anchor=%s]")
+            + " datasetRegistry=%s, relayer=%s, anchor=%s]")
         .formatted(
             dataDir,
             http,
             chain,
             didRegistry,
             consentAnchor,
+            datasetRegistry,
             relayerKey == null ? "off" : "on",
             anchor);
   }

@@ -52,6 +52,7 @@ public final class NodeConfigLoader {
     d.put("chain.pollIntervalMs", "1000");
     d.put("contracts.didRegistry", null);
     d.put("contracts.consentAnchor", null);
+    d.put("contracts.datasetRegistry", null);
     d.put("anchor.batchSize", "1000");
     d.put("anchor.maxWaitMs", "10000");
     d.put("anchor.resendAfterBlocks", "20");
@@ -163,18 +164,18 @@ public final class NodeConfigLoader {
         chain,
         registry,
         relayerKey(v),
-        consentAnchor(v),
+        optionalAddress(v, "contracts.consentAnchor"),
+        optionalAddress(v, "contracts.datasetRegistry"),
         new NodeConfig.Anchor(
             (int) number(v, "anchor.batchSize", 1, 65_536),
             Duration.ofMillis(number(v, "anchor.maxWaitMs", 0, 86_400_000)),
             (int) number(v, "anchor.resendAfterBlocks", 1, 100_000)));
   }
 
-  private static String consentAnchor(Map<String, String> v) {
-    String anchor = v.get("contracts.consentAnchor");
-    return anchor == null || anchor.isBlank()
-        ? null
-        : address(anchor.trim(), "contracts.consentAnchor");
+  /** An optional contract address: null when unset or blank. */
+  private static String optionalAddress(Map<String, String> v, String key) {
+    String value = v.get(key);
+    return value == null || value.isBlank() ? null : address(value.trim(), key);
   }
 
   private static String address(String value, String key) {

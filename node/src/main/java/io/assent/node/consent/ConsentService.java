@@ -67,9 +67,15 @@ public final class ConsentService implements AutoCloseable {
 
   public Accepted accept(Grant grant, String signature) {
     long now = clock.instant().getEpochSecond();
-    if (!datasets.acceptsConsents(grant.dataset())) {
-      throw refuse(
-          ConsentError.DATASET_NOT_FOUND, "dataset " + grant.dataset() + " takes no consents");
+    switch (datasets.standing(grant.dataset())) {
+      case UNKNOWN ->
+          throw refuse(
+              ConsentError.DATASET_NOT_FOUND, "dataset " + grant.dataset() + " is not registered");
+      case DEPRECATED ->
+          throw refuse(
+              ConsentError.DATASET_DEPRECATED,
+              "dataset " + grant.dataset() + " is deprecated: it takes no new consents");
+      case OPEN -> {}
     }
     if (grant.validUntil() != 0
         && (grant.validUntil() <= now || grant.validUntil() <= grant.validFrom())) {

@@ -31,7 +31,19 @@ public enum Segment {
   /** Public plane (chain-derived, undone on reorg): anchored batch roots. */
   ANCHOR_ROOTS(30),
   /** Public plane (chain-derived, undone on reorg): consent ids withdrawn on chain. */
-  ANCHOR_WITHDRAWN(31);
+  ANCHOR_WITHDRAWN(31),
+  // Datasets (issue 4): public plane, written by the DatasetIndexer through the follower's
+  // transaction (undone on reorg). Layouts in io.assent.node.dataset.DatasetKeys.
+  /** Public plane: dataset records by id (current curator, license, deprecation). */
+  DATASETS(40),
+  /** Public plane: curator ‖ dataset id, for the current curator. */
+  DATASET_BY_CURATOR(41),
+  /** Public plane: lineage edges, 'P' ‖ child ‖ parent and 'C' ‖ parent ‖ child. */
+  DATASET_LINEAGE(42),
+  /** Public plane: each dataset's registry events, by id, block and log index. */
+  DATASET_HISTORY(43),
+  /** Public plane: license id ‖ 0x00 ‖ dataset id, for the ids of the current license. */
+  DATASET_BY_LICENSE(44);
 
   private final byte id;
 

@@ -116,6 +116,31 @@ class NodeConfigLoaderTest {
   }
 
   @Test
+  void datasetRegistryComesFromFileThenEnvironmentThenFlag() throws Exception {
+    Map<String, String> base = Map.of("chain.chainId", "1", "contracts.didRegistry", REGISTRY);
+    String fromFile = "0x" + "1".repeat(40);
+    String fromEnv = "0x" + "2".repeat(40);
+    String fromFlag = "0x" + "3".repeat(40);
+    Path config = file("{\"contracts\": {\"datasetRegistry\": \"" + fromFile + "\"}}");
+    Map<String, String> env = Map.of("ASSENT_CONTRACTS_DATASET_REGISTRY", fromEnv);
+    Map<String, String> flag = new HashMap<>(base);
+    flag.put("contracts.datasetRegistry", fromFlag);
+
+    assertThat(new NodeConfigLoader(Map.of()).load(null, base).datasetRegistry()).isNull();
+    assertThat(new NodeConfigLoader(Map.of()).load(config, base).datasetRegistry())
+        .isEqualTo(fromFile);
+    assertThat(new NodeConfigLoader(env).load(config, base).datasetRegistry()).isEqualTo(fromEnv);
+    assertThat(new NodeConfigLoader(env).load(config, flag).datasetRegistry()).isEqualTo(fromFlag);
+    assertThat(new NodeConfigLoader(env).load(config, flag).toString())
+        .contains("datasetRegistry=" + fromFlag);
+    assertThatThrownBy(
+            () ->
+                new NodeConfigLoader(Map.of("ASSENT_CONTRACTS_DATASET_REGISTRY", "0xabc"))
+                    .load(null, base))
+        .hasMessageContaining("contracts.datasetRegistry is not an address");
+  }
+
+  @Test
   void relayerKeyIsNeverPrinted() {
     NodeConfig config =
         new NodeConfigLoader(Map.of())

@@ -149,16 +149,28 @@ class ConsentServiceTest {
   }
 
   @Test
-  void aDatasetTheDirectoryRefusesIsNotFound() {
-    ConsentService strict =
-        new ConsentService(
-            f.store,
-            f.signatures,
-            new SignerAuthority(new io.assent.node.identity.IdentityIndex(f.store)),
-            d -> false,
-            f.clock);
-    Grant g = f.grant(alice);
-    refused(() -> strict.accept(g, f.sign(g, alice)), ConsentError.DATASET_NOT_FOUND);
+  void aDatasetTheDirectoryDoesNotKnowIsNotFound() {
+    try (ConsentService strict = withDirectory(d -> DatasetDirectory.Standing.UNKNOWN)) {
+      Grant g = f.grant(alice);
+      refused(() -> strict.accept(g, f.sign(g, alice)), ConsentError.DATASET_NOT_FOUND);
+    }
+  }
+
+  @Test
+  void aDeprecatedDatasetTakesNoNewConsents() {
+    try (ConsentService strict = withDirectory(d -> DatasetDirectory.Standing.DEPRECATED)) {
+      Grant g = f.grant(alice);
+      refused(() -> strict.accept(g, f.sign(g, alice)), ConsentError.DATASET_DEPRECATED);
+    }
+  }
+
+  private ConsentService withDirectory(DatasetDirectory directory) {
+    return new ConsentService(
+        f.store,
+        f.signatures,
+        new SignerAuthority(new io.assent.node.identity.IdentityIndex(f.store)),
+        directory,
+        f.clock);
   }
 
   @Test

@@ -72,7 +72,9 @@ final class LineageLicenses {
               null,
               Verdict.UNKNOWN,
               List.of(),
-              "the lineage is deeper than " + MAX_DEPTH + " datasets: not all ancestors were read"));
+              "the lineage is deeper than "
+                  + MAX_DEPTH
+                  + " datasets: not all ancestors were read"));
     }
     return new Assessment(reasons, registrations, changes);
   }
@@ -103,7 +105,9 @@ final class LineageLicenses {
     }
     LicenseDecision decision = policy.decide(expression, purpose);
     String findings =
-        decision.findings().stream().map(LineageLicenses::finding).collect(Collectors.joining("; "));
+        decision.findings().stream()
+            .map(LineageLicenses::finding)
+            .collect(Collectors.joining("; "));
     return new PermitReason(
         PermitReason.LICENSE,
         d.id(),

@@ -9,8 +9,8 @@ import java.util.List;
  * @param kind {@link #LICENSE} (the license of one dataset of the lineage), {@link #DEPRECATED} or
  *     {@link #CONSENTS}
  * @param dataset the dataset the reason is about (an ancestor for an inherited license)
- * @param license the license expression in force at the time (null when there was none, and for
- *     the other kinds)
+ * @param license the license expression in force at the time (null when there was none, and for the
+ *     other kinds)
  * @param detail for people: which policy entries decided, how far up the lineage, the counts
  */
 public record PermitReason(
