@@ -193,17 +193,41 @@ contract DatasetRegistry {
         );
     }
 
-    /// @dev Every parent exists (so none is the new dataset) and none repeats.
+    /// @dev Every parent exists (so none is the new dataset, and none is 0x0) and none repeats.
     function _checkParents(bytes32[] memory parents) internal view {
         for (uint256 i = 0; i < parents.length; i++) {
-            bytes32 parent = parents[i];
-            if (!datasets[parent].exists) {
-                revert UnknownParent(parent);
+            if (!datasets[parents[i]].exists) {
+                revert UnknownParent(parents[i]);
             }
-            for (uint256 j = 0; j < i; j++) {
-                if (parents[j] == parent) {
-                    revert DuplicateParent(parent);
+        }
+        _checkDistinct(parents);
+    }
+
+    /// @dev Finds a repeated id in linear time with an open-addressing set in memory (at most
+    /// half full, slot = low bits of the id). Ids are keccak256 outputs; someone who grinds names
+    /// to make their parents' ids collide only pays more gas. 0x0 marks an empty slot, which is
+    /// why parents are checked to exist first.
+    function _checkDistinct(bytes32[] memory parents) private pure {
+        uint256 count = parents.length;
+        if (count < 2) {
+            return;
+        }
+        uint256 size = 4;
+        while (size < 2 * count) {
+            size <<= 1;
+        }
+        bytes32[] memory set = new bytes32[](size);
+        unchecked {
+            for (uint256 i = 0; i < count; i++) {
+                bytes32 parent = parents[i];
+                uint256 slot = uint256(parent) & (size - 1);
+                while (set[slot] != 0) {
+                    if (set[slot] == parent) {
+                        revert DuplicateParent(parent);
+                    }
+                    slot = (slot + 1) & (size - 1);
                 }
+                set[slot] = parent;
             }
         }
     }
@@ -224,7 +248,9 @@ contract DatasetRegistry {
     }
 
     function _updateLicense(bytes32 id, string calldata license, address actor) internal {
-        _requireText(license, "license");
+        if (bytes(license).length == 0) {
+            revert EmptyField("license");
+        }
         _requireChangeable(id, actor);
         emit DatasetLicenseChanged(id, actor, license);
     }

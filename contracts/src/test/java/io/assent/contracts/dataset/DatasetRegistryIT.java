@@ -173,6 +173,17 @@ class DatasetRegistryIT {
     DatasetOperation.Register twice =
         registration(curator, List.of(parent.datasetId(), parent.datasetId()));
     assertRefused(() -> client.send(twice), "DuplicateParent", parent.datasetId());
+    List<String> many = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      DatasetOperation.Register another = registration(curator, List.of());
+      client.send(another);
+      many.add(another.datasetId());
+    }
+    many.add(many.get(3));
+    assertRefused(() -> client.send(registration(curator, many)), "DuplicateParent", many.get(3));
+    DatasetOperation.Register distinct = registration(curator, many.subList(0, 12));
+    client.send(distinct);
+    assertThat(chain.registry.exists(distinct.datasetId())).isTrue();
 
     List<String> tooMany = new ArrayList<>();
     for (int i = 0; i < 65; i++) {

@@ -1,6 +1,7 @@
 package io.assent.testnet.bench;
 
 import io.assent.contracts.consent.ConsentAnchorClient;
+import io.assent.contracts.dataset.DatasetRegistryClient;
 import io.assent.contracts.devchain.Anvil;
 import io.assent.contracts.did.DidRegistryClient;
 import java.util.List;
@@ -45,6 +46,18 @@ final class BenchChain implements AutoCloseable {
         anvil.web3j(),
         anvil.transactionManager(Anvil.devCredentials(RELAYER)),
         new DefaultGasProvider());
+  }
+
+  /**
+   * Deploys a DatasetRegistry bound to the DID registry (dev account 0), for the dataset
+   * benchmarks.
+   */
+  DatasetRegistryClient deployDatasetRegistry() {
+    return DatasetRegistryClient.deploy(
+        anvil.web3j(),
+        anvil.transactionManager(Anvil.devCredentials(RELAYER)),
+        new DefaultGasProvider(),
+        registry.address());
   }
 
   Anvil anvil() {
