@@ -47,7 +47,10 @@ public final class AnchoringTally implements AnchorListener {
     ConsentState s = held.get();
     byte[] dataset = ConsentKeys.hex(s.dataset());
     byte[] group = DatasetTallyKeys.group(s.purposes());
-    tx.put(Segment.CONSENT_INDEX, DatasetTallyKeys.unanchored(dataset, leaf), group);
+    tx.put(
+        Segment.CONSENT_INDEX,
+        DatasetTallyKeys.unanchored(dataset, leaf),
+        DatasetTally.unanchored(group, s));
     tx.delete(
         Segment.CONSENT_INDEX,
         DatasetTallyKeys.root(dataset, group, Numeric.hexStringToByteArray(root)));

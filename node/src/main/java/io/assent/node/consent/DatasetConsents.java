@@ -2,10 +2,12 @@ package io.assent.node.consent;
 
 import io.assent.node.anchor.AnchorProofs;
 import io.assent.node.anchor.LeafAnchor;
+import io.assent.node.store.Bytes;
 import io.assent.node.store.KeyValue;
 import io.assent.node.store.KeyValueReader;
 import io.assent.node.store.Segment;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
@@ -107,32 +109,50 @@ public final class DatasetConsents {
   }
 
   private List<DatasetConsentSummary.AnchorRef> roots(byte[] dataset, byte[] group, long at) {
+    List<DatasetConsentSummary.AnchorRef> out = new ArrayList<>();
     try (Stream<KeyValue> entries =
         store.stream(Segment.CONSENT_INDEX, DatasetTallyKeys.roots(dataset, group))) {
-      return entries
-          .filter(kv -> RootSpan.decode(kv.value()).covers(at))
-          .map(
-              kv -> {
-                RootSpan span = RootSpan.decode(kv.value());
-                return new DatasetConsentSummary.AnchorRef(
-                    Numeric.toHexString(DatasetTallyKeys.tail(kv.key(), 32)),
-                    span.txHash(),
-                    span.blockNumber());
-              })
-          .toList();
+      entries.forEach(
+          kv -> {
+            RootSpan span = RootSpan.decode(kv.value());
+            if (span.covers(at)) {
+              out.add(
+                  new DatasetConsentSummary.AnchorRef(
+                      Numeric.toHexString(DatasetTallyKeys.tail(kv.key(), 32)),
+                      span.txHash(),
+                      span.blockNumber()));
+            }
+          });
     }
+    return out;
   }
 
-  /** Active consents at {@code at} among the dataset's not yet anchored ones in these groups. */
+  /**
+   * Active consents at {@code at} among the dataset's not yet anchored ones in these groups: their
+   * entries carry group and validity; a withdrawal is one point read of its {@code W} entry.
+   */
   private long pendingActive(byte[] dataset, Set<String> groups, long at) {
+    long count = 0;
     try (Stream<KeyValue> entries =
         store.stream(Segment.CONSENT_INDEX, DatasetTallyKeys.unanchored(dataset))) {
-      return entries
-          .filter(kv -> groups.contains(Numeric.toHexString(kv.value())))
-          .map(kv -> state(DatasetTallyKeys.tail(kv.key(), 32)))
-          .filter(s -> s.isPresent() && DatasetTally.activeAt(s.get(), at))
-          .count();
+      for (KeyValue kv : (Iterable<KeyValue>) entries::iterator) {
+        byte[] v = kv.value();
+        if (at < Bytes.toLong(v, 8) || at >= Bytes.toLong(v, 16)) {
+          continue;
+        }
+        String group = Numeric.toHexString(Arrays.copyOf(v, DatasetTallyKeys.GROUP_BYTES));
+        if (!groups.contains(group)) {
+          continue;
+        }
+        byte[] id = DatasetTallyKeys.tail(kv.key(), 32);
+        Optional<byte[]> withdrawal =
+            store.get(Segment.CONSENT_INDEX, DatasetTallyKeys.withdrawn(dataset, id));
+        if (withdrawal.isEmpty() || Bytes.toLong(withdrawal.get(), 0) > at) {
+          count++;
+        }
+      }
     }
+    return count;
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.assent.node.consent;
 
+import io.assent.node.store.Bytes;
 import io.assent.node.store.Segment;
 import io.assent.node.store.Transaction;
 import java.util.List;
@@ -33,7 +34,12 @@ final class DatasetTally {
     Map<Long, long[]> events = new TreeMap<>();
     events(events, s.validFrom(), until(s), NEVER, 1);
     apply(tx, dataset, group, events);
-    tx.put(Segment.CONSENT_INDEX, DatasetTallyKeys.unanchored(dataset, id), group);
+    tx.put(Segment.CONSENT_INDEX, DatasetTallyKeys.unanchored(dataset, id), unanchored(group, s));
+  }
+
+  /** The value of a consent's unanchored entry: group ‖ validFrom ‖ end of validity (NEVER). */
+  static byte[] unanchored(byte[] group, ConsentState s) {
+    return Bytes.concat(group, Bytes.longBytes(s.validFrom()), Bytes.longBytes(until(s)));
   }
 
   static void withdrawn(Transaction tx, byte[] id, ConsentState before, long time) {
@@ -43,7 +49,7 @@ final class DatasetTally {
     events(events, before.validFrom(), until(before), withdrawal(before), -1);
     events(events, before.validFrom(), until(before), time, 1);
     apply(tx, dataset, group, events);
-    tx.put(Segment.CONSENT_INDEX, DatasetTallyKeys.withdrawn(dataset, id), new byte[0]);
+    tx.put(Segment.CONSENT_INDEX, DatasetTallyKeys.withdrawn(dataset, id), Bytes.longBytes(time));
   }
 
   static void erased(Transaction tx, byte[] id, ConsentState before) {
@@ -54,7 +60,8 @@ final class DatasetTally {
     events(events, before.validFrom(), until(before), withdrawal(before), -1);
     apply(tx, dataset, group, events);
     tx.delete(Segment.CONSENT_INDEX, DatasetTallyKeys.unanchored(dataset, id));
-    tx.put(Segment.CONSENT_INDEX, DatasetTallyKeys.withdrawn(dataset, id), new byte[0]);
+    // Time 0: gone for every time (an unanchored entry a racing reorg put back never counts).
+    tx.put(Segment.CONSENT_INDEX, DatasetTallyKeys.withdrawn(dataset, id), Bytes.longBytes(0));
   }
 
   /** The end of the grant's validity; {@link #NEVER} for none. */

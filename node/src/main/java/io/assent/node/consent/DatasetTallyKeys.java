@@ -17,12 +17,14 @@ import org.web3j.crypto.Hash;
  *   <li>{@code 'Q' ‖ dataset(32) ‖ group(8)} → live count(8) ‖ erased count(8) ‖ purposes (JSON)
  *   <li>{@code 'T' ‖ dataset ‖ group ‖ level ‖ bucket} → {@link TimeTally} of active, expired and
  *       withdrawn consents over time
- *   <li>{@code 'U' ‖ dataset ‖ id(32)} → group: consents not anchored yet (deleted by the anchorer
- *       when it stores the proof, put back if a reorg drops it)
+ *   <li>{@code 'U' ‖ dataset ‖ id(32)} → group ‖ validFrom(8) ‖ validity end(8, Long.MAX_VALUE for
+ *       none): consents not anchored yet (deleted by the anchorer when it stores the proof, put
+ *       back if a reorg drops it)
  *   <li>{@code 'R' ‖ dataset ‖ group ‖ root(32)} → {@link RootSpan}: the roots holding the group's
  *       anchored consents, written by the anchorer only
- *   <li>{@code 'W' ‖ dataset ‖ id} → empty: consents withdrawn or erased here (kept after erasure:
- *       the id alone links to no one, and trainers must learn that it is gone)
+ *   <li>{@code 'W' ‖ dataset ‖ id} → withdrawal time(8), 0 for an erased consent: consents
+ *       withdrawn or erased here (kept after erasure: the id alone links to no one, and trainers
+ *       must learn that it is gone)
  * </ul>
  *
  * <p>Writers: the consent service's commit thread writes Q, T, W and puts U at acceptance; the

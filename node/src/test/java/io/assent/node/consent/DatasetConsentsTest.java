@@ -131,6 +131,7 @@ class DatasetConsentsTest {
     withdraw(1); // after it expired
     withdraw(5); // while valid
     withdraw(10); // before it became valid
+    withdraw(12); // not anchored yet
     erase(7);
     for (long at = NOW - 20; at < NOW + 700; at += 7) {
       assertThat(counts(summary(at))).as("at %d", at).containsExactly(expected(at));
