@@ -20,10 +20,11 @@ import io.assent.node.dataset.DatasetRecord;
 import io.assent.node.dataset.DatasetRelay;
 import io.assent.node.dataset.LicenseCheck;
 import io.assent.node.dataset.RegistryDatasetDirectory;
+import io.assent.node.dataset.SpdxLicenseCheck;
+import io.assent.node.dataset.license.SpdxLicenseList;
 import io.assent.node.store.KeyValueStore;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.web3j.protocol.Web3j;
 import org.web3j.tx.TransactionManager;
 import org.web3j.tx.gas.DefaultGasProvider;
@@ -50,8 +51,7 @@ final class DatasetWiring {
     this.config = config;
     this.store = store;
     this.index = new DatasetIndex(store);
-    // TODO(ds-node): SPDX parsing (ds-license) once it lands on main.
-    this.licenses = expression -> Optional.empty();
+    this.licenses = new SpdxLicenseCheck(SpdxLicenseList.bundled());
     this.relay =
         enabled() && relayer != null
             ? new DatasetRelay(
@@ -76,12 +76,9 @@ final class DatasetWiring {
     return enabled() ? new RegistryDatasetDirectory(index) : DatasetDirectory.ACCEPT_ALL;
   }
 
+  /** The index, for other parts that read datasets (e.g. permits). */
   DatasetIndex index() {
     return index;
-  }
-
-  LicenseCheck licenses() {
-    return licenses;
   }
 
   List<Endpoint> endpoints(Blocking blocking, DidParam didParam, String networkName) {

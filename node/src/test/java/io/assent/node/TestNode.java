@@ -1,6 +1,7 @@
 package io.assent.node;
 
 import io.assent.contracts.consent.ConsentAnchorClient;
+import io.assent.contracts.dataset.DatasetRegistryClient;
 import io.assent.contracts.devchain.Anvil;
 import io.assent.contracts.did.DidRegistryClient;
 import io.assent.node.config.NodeConfig;
@@ -22,6 +23,7 @@ public final class TestNode implements AutoCloseable {
   private final Anvil anvil;
   private final DidRegistryClient registry;
   private final ConsentAnchorClient consentAnchor;
+  private final DatasetRegistryClient datasetRegistry;
   private final long deploymentBlock;
   private final java.util.List<AssentNode> nodes = new java.util.ArrayList<>();
   private final java.util.List<Path> dirs = new java.util.ArrayList<>();
@@ -30,10 +32,12 @@ public final class TestNode implements AutoCloseable {
       Anvil anvil,
       DidRegistryClient registry,
       ConsentAnchorClient consentAnchor,
+      DatasetRegistryClient datasetRegistry,
       long deploymentBlock) {
     this.anvil = anvil;
     this.registry = registry;
     this.consentAnchor = consentAnchor;
+    this.datasetRegistry = datasetRegistry;
     this.deploymentBlock = deploymentBlock;
   }
 
@@ -49,8 +53,27 @@ public final class TestNode implements AutoCloseable {
             anvil.web3j(),
             anvil.transactionManager(Anvil.devCredentials(0)),
             new DefaultGasProvider());
+    DatasetRegistryClient datasetRegistry =
+        DatasetRegistryClient.deploy(
+            anvil.web3j(),
+            anvil.transactionManager(Anvil.devCredentials(0)),
+            new DefaultGasProvider(),
+            registry.address());
     long block = registry.deploymentReceipt().orElseThrow().getBlockNumber().longValueExact();
-    return new TestNode(anvil, registry, consentAnchor, block);
+    return new TestNode(anvil, registry, consentAnchor, datasetRegistry, block);
+  }
+
+  /**
+   * The DatasetRegistry deployed next to the DID registry. Nodes index it only when configured with
+   * it ({@link #withDatasets()}); without it they take consents for any dataset id.
+   */
+  public DatasetRegistryClient datasetRegistry() {
+    return datasetRegistry;
+  }
+
+  /** Overrides that make a node index the DatasetRegistry (and check grants' datasets with it). */
+  public Map<String, String> withDatasets() {
+    return Map.of("contracts.datasetRegistry", datasetRegistry.address());
   }
 
   /** The ConsentAnchor deployed next to the registry (nodes are configured with it). */

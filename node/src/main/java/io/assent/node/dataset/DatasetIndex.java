@@ -5,7 +5,9 @@ import io.assent.node.store.KeyValue;
 import io.assent.node.store.KeyValueReader;
 import io.assent.node.store.Segment;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -35,8 +37,9 @@ public final class DatasetIndex {
    * Datasets in id order (ascending unsigned bytes), after the id {@code after} if given, at most
    * {@code limit} (1..{@link #MAX_LIMIT}). {@code curator} keeps those whose CURRENT curator is
    * that address; {@code licenseId} those whose CURRENT license expression mentions that SPDX id
-   * (case-insensitive; exceptions after WITH do not count). Paging skips keys up to {@code after}
-   * within the chosen prefix, so a page costs a scan of the keys before it.
+   * (case-insensitive, a trailing {@code +} ignored; exceptions after WITH do not count). Paging
+   * skips keys up to {@code after} within the chosen prefix, so a page costs a scan of the keys
+   * before it.
    */
   public List<DatasetRecord> list(
       Optional<String> curator, Optional<String> licenseId, Optional<String> after, int limit) {
@@ -44,14 +47,15 @@ public final class DatasetIndex {
       throw new IllegalArgumentException("limit must be 1.." + MAX_LIMIT + ", was " + limit);
     }
     byte[] afterId = after.map(DatasetKeys::id).orElse(null);
+    Optional<String> license = licenseId.map(DatasetIndex::withoutPlus);
     Segment segment;
     byte[] prefix;
     if (curator.isPresent()) {
       segment = Segment.DATASET_BY_CURATOR;
       prefix = DatasetKeys.address(curator.get());
-    } else if (licenseId.isPresent()) {
+    } else if (license.isPresent()) {
       segment = Segment.DATASET_BY_LICENSE;
-      prefix = DatasetKeys.licensePrefix(licenseId.get());
+      prefix = DatasetKeys.licensePrefix(license.get());
     } else {
       segment = Segment.DATASETS;
       prefix = new byte[0];
@@ -61,13 +65,12 @@ public final class DatasetIndex {
       var it = entries.iterator();
       while (it.hasNext() && page.size() < limit) {
         byte[] key = it.next().key();
-        byte[] id =
-            java.util.Arrays.copyOfRange(key, key.length - DatasetKeys.ID_LENGTH, key.length);
+        byte[] id = Arrays.copyOfRange(key, key.length - DatasetKeys.ID_LENGTH, key.length);
         if (afterId != null && Bytes.compareUnsigned(id, afterId) <= 0) {
           continue;
         }
         Optional<DatasetRecord> record = get(DatasetKeys.hex(id));
-        if (record.isPresent() && matchesLicense(record.get(), curator, licenseId)) {
+        if (record.isPresent() && matchesLicense(record.get(), curator, license)) {
           page.add(record.get());
         }
       }
@@ -75,13 +78,17 @@ public final class DatasetIndex {
     return page;
   }
 
+  /** {@code GPL-2.0+} means the GPL-2.0 family: the index holds ids without the {@code +}. */
+  private static String withoutPlus(String licenseId) {
+    return licenseId.endsWith("+") ? licenseId.substring(0, licenseId.length() - 1) : licenseId;
+  }
+
   /** Both filters at once: the scan went by curator, so the license is checked on the record. */
   private static boolean matchesLicense(
       DatasetRecord record, Optional<String> curator, Optional<String> licenseId) {
     return curator.isEmpty()
         || licenseId.isEmpty()
-        || LicenseIds.of(record.license())
-            .contains(licenseId.get().toLowerCase(java.util.Locale.ROOT));
+        || LicenseIds.of(record.license()).contains(licenseId.get().toLowerCase(Locale.ROOT));
   }
 
   /**

@@ -6,10 +6,9 @@ import io.assent.node.chain.ChainLog;
 import io.assent.node.chain.LogHandler;
 import io.assent.node.store.Segment;
 import io.assent.node.store.Transaction;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.BiFunction;
+import java.util.Set;
 
 /**
  * Indexes the dataset registry's events into the public-plane dataset segments (layout in {@link
@@ -25,25 +24,17 @@ import java.util.function.BiFunction;
 public final class DatasetIndexer implements LogHandler {
 
   private final String registry;
-  private final BiFunction<List<String>, String, Optional<DatasetEvent>> decoder;
 
   /**
    * @param registry the DatasetRegistry contract address
    */
   public DatasetIndexer(String registry) {
-    this(registry, DatasetRegistryEvents::decode);
-  }
-
-  /** With another decoder (tests). */
-  DatasetIndexer(
-      String registry, BiFunction<List<String>, String, Optional<DatasetEvent>> decoder) {
     this.registry = registry.toLowerCase(Locale.ROOT);
-    this.decoder = decoder;
   }
 
   @Override
-  public java.util.Set<String> addresses() {
-    return java.util.Set.of(registry);
+  public Set<String> addresses() {
+    return Set.of(registry);
   }
 
   @Override
@@ -51,7 +42,8 @@ public final class DatasetIndexer implements LogHandler {
     if (!registry.equals(log.address().toLowerCase(Locale.ROOT))) {
       return;
     }
-    decoder.apply(log.topics(), log.data()).ifPresent(event -> apply(event, log, tx));
+    DatasetRegistryEvents.decode(log.topics(), log.data())
+        .ifPresent(event -> apply(event, log, tx));
   }
 
   /**

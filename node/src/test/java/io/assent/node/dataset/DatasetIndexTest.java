@@ -63,6 +63,7 @@ class DatasetIndexTest {
     assertThat(ids(list(null, "MIT"))).containsExactlyInAnyOrder(mit, either);
     assertThat(ids(list(null, "mit-0"))).containsExactly(mit0);
     assertThat(ids(list(null, "GPL-2.0"))).containsExactly(gpl);
+    assertThat(ids(list(null, "gpl-2.0+"))).containsExactly(gpl);
     assertThat(list(null, "Classpath-exception-2.0")).isEmpty();
     assertThat(ids(list(BOB, "MIT"))).containsExactly(either);
     assertThat(list(ALICE, "CC-BY-4.0")).isEmpty();

@@ -148,9 +148,16 @@ final class SpdxParser {
   }
 
   private InvalidLicenseException expectedOperator(SpdxToken found) {
-    SpdxToken previous = tokens.get(Math.max(0, tokens.indexOf(found) - 1));
+    int at = tokens.indexOf(found);
+    SpdxToken previous = tokens.get(Math.max(0, at - 1));
+    // WITH may follow a license, not an exception or a ')'.
+    boolean withFits =
+        previous.kind() == Kind.WORD && (at < 2 || tokens.get(at - 2).kind() != Kind.WITH);
     return new InvalidLicenseException(
-        "expected AND, OR or WITH after " + previous.quoted() + ", found " + found.quoted(),
+        (withFits ? "expected AND, OR or WITH after " : "expected AND or OR after ")
+            + previous.quoted()
+            + ", found "
+            + found.quoted(),
         found.position());
   }
 

@@ -133,6 +133,8 @@ class SpdxExpressionTest {
         "MIT Apache-2.0 | expected AND, OR or WITH after 'MIT', found 'Apache-2.0' at 4 | 4",
         "(MIT OR ISC | missing ')' for this '(' at 0 | 0",
         "(MIT OR ISC ISC) | expected AND, OR or WITH after 'ISC', found 'ISC' at 12 | 12",
+        "(MIT) ISC | expected AND or OR after ')', found 'ISC' at 6 | 6",
+        "MIT WITH LLVM-exception ISC | expected AND or OR after 'LLVM-exception', found 'ISC' at 24 | 24",
         "MIT) | unexpected ')' with no matching '(' at 3 | 3",
         "MIT WITH | expected a license exception after 'WITH' at 8 | 8",
         "MIT WITH Foo-exception | unknown license exception 'Foo-exception' at 9 | 9",
