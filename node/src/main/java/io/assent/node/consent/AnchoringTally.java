@@ -2,6 +2,7 @@ package io.assent.node.consent;
 
 import io.assent.node.anchor.AnchorListener;
 import io.assent.node.anchor.LeafAnchor;
+import io.assent.node.store.Bytes;
 import io.assent.node.store.Segment;
 import io.assent.node.store.Transaction;
 import java.util.Optional;
@@ -24,6 +25,7 @@ public final class AnchoringTally implements AnchorListener {
     byte[] dataset = ConsentKeys.hex(s.dataset());
     byte[] group = DatasetTallyKeys.group(s.purposes());
     tx.delete(Segment.CONSENT_INDEX, DatasetTallyKeys.unanchored(dataset, leaf));
+    tx.delete(Segment.CONSENT_INDEX, DatasetTallyKeys.withdrawnUnanchored(dataset, leaf));
     byte[] key = DatasetTallyKeys.root(dataset, group, ConsentKeys.hex(anchor.root()));
     RootSpan span =
         tx.get(Segment.CONSENT_INDEX, key)
@@ -51,6 +53,12 @@ public final class AnchoringTally implements AnchorListener {
         Segment.CONSENT_INDEX,
         DatasetTallyKeys.unanchored(dataset, leaf),
         DatasetTally.unanchored(group, s));
+    if (s.withdrawal() != null) {
+      tx.put(
+          Segment.CONSENT_INDEX,
+          DatasetTallyKeys.withdrawnUnanchored(dataset, leaf),
+          Bytes.longBytes(s.withdrawal().time()));
+    }
     tx.delete(
         Segment.CONSENT_INDEX,
         DatasetTallyKeys.root(dataset, group, Numeric.hexStringToByteArray(root)));

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +64,8 @@ public final class DatasetConsents {
       roots(ds, g, at).forEach(a -> anchors.putIfAbsent(a.root(), a));
     }
     long active = sums[DatasetTally.ACTIVE];
-    long pending = pendingActive(ds, groups.keySet(), at);
+    List<byte[]> groupIds = groups.keySet().stream().map(Numeric::hexStringToByteArray).toList();
+    long pending = pendingActive(ds, groupIds, at);
     List<DatasetConsentSummary.AnchorRef> sorted = new ArrayList<>(anchors.values());
     sorted.sort(Comparator.comparingLong(DatasetConsentSummary.AnchorRef::blockNumber));
     return new DatasetConsentSummary(
@@ -129,30 +131,46 @@ public final class DatasetConsents {
 
   /**
    * Active consents at {@code at} among the dataset's not yet anchored ones in these groups: their
-   * entries carry group and validity; a withdrawal is one point read of its {@code W} entry.
+   * entries carry group and validity, and the few withdrawn while unanchored are read first.
    */
-  private long pendingActive(byte[] dataset, Set<String> groups, long at) {
+  private long pendingActive(byte[] dataset, Collection<byte[]> groups, long at) {
+    Map<String, Long> withdrawals = new HashMap<>();
+    try (Stream<KeyValue> entries =
+        store.stream(Segment.CONSENT_INDEX, DatasetTallyKeys.withdrawnUnanchored(dataset))) {
+      entries.forEach(
+          kv ->
+              withdrawals.put(
+                  Numeric.toHexString(DatasetTallyKeys.tail(kv.key(), 32)),
+                  Bytes.toLong(kv.value(), 0)));
+    }
     long count = 0;
     try (Stream<KeyValue> entries =
         store.stream(Segment.CONSENT_INDEX, DatasetTallyKeys.unanchored(dataset))) {
       for (KeyValue kv : (Iterable<KeyValue>) entries::iterator) {
         byte[] v = kv.value();
-        if (at < Bytes.toLong(v, 8) || at >= Bytes.toLong(v, 16)) {
+        if (at < Bytes.toLong(v, 8) || at >= Bytes.toLong(v, 16) || !inGroups(v, groups)) {
           continue;
         }
-        String group = Numeric.toHexString(Arrays.copyOf(v, DatasetTallyKeys.GROUP_BYTES));
-        if (!groups.contains(group)) {
-          continue;
-        }
-        byte[] id = DatasetTallyKeys.tail(kv.key(), 32);
-        Optional<byte[]> withdrawal =
-            store.get(Segment.CONSENT_INDEX, DatasetTallyKeys.withdrawn(dataset, id));
-        if (withdrawal.isEmpty() || Bytes.toLong(withdrawal.get(), 0) > at) {
+        Long withdrawn =
+            withdrawals.isEmpty()
+                ? null
+                : withdrawals.get(Numeric.toHexString(DatasetTallyKeys.tail(kv.key(), 32)));
+        if (withdrawn == null || withdrawn > at) {
           count++;
         }
       }
     }
     return count;
+  }
+
+  private static boolean inGroups(byte[] value, Collection<byte[]> groups) {
+    for (byte[] g : groups) {
+      if (Arrays.equals(
+          value, 0, DatasetTallyKeys.GROUP_BYTES, g, 0, DatasetTallyKeys.GROUP_BYTES)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -50,6 +50,12 @@ final class DatasetTally {
     events(events, before.validFrom(), until(before), time, 1);
     apply(tx, dataset, group, events);
     tx.put(Segment.CONSENT_INDEX, DatasetTallyKeys.withdrawn(dataset, id), Bytes.longBytes(time));
+    if (tx.get(Segment.CONSENT_INDEX, DatasetTallyKeys.unanchored(dataset, id)).isPresent()) {
+      tx.put(
+          Segment.CONSENT_INDEX,
+          DatasetTallyKeys.withdrawnUnanchored(dataset, id),
+          Bytes.longBytes(time));
+    }
   }
 
   static void erased(Transaction tx, byte[] id, ConsentState before) {
@@ -60,6 +66,7 @@ final class DatasetTally {
     events(events, before.validFrom(), until(before), withdrawal(before), -1);
     apply(tx, dataset, group, events);
     tx.delete(Segment.CONSENT_INDEX, DatasetTallyKeys.unanchored(dataset, id));
+    tx.delete(Segment.CONSENT_INDEX, DatasetTallyKeys.withdrawnUnanchored(dataset, id));
     // Time 0: gone for every time (an unanchored entry a racing reorg put back never counts).
     tx.put(Segment.CONSENT_INDEX, DatasetTallyKeys.withdrawn(dataset, id), Bytes.longBytes(0));
   }

@@ -22,6 +22,9 @@ import org.web3j.crypto.Hash;
  *       back if a reorg drops it)
  *   <li>{@code 'R' ‖ dataset ‖ group ‖ root(32)} → {@link RootSpan}: the roots holding the group's
  *       anchored consents, written by the anchorer only
+ *   <li>{@code 'V' ‖ dataset ‖ id} → withdrawal time(8): withdrawals of consents that were not
+ *       anchored then (few: a consent is anchored within seconds), so that counting the pending
+ *       ones needs no read per consent; deleted when the consent is anchored or erased
  *   <li>{@code 'W' ‖ dataset ‖ id} → withdrawal time(8), 0 for an erased consent: consents
  *       withdrawn or erased here (kept after erasure: the id alone links to no one, and trainers
  *       must learn that it is gone)
@@ -37,6 +40,7 @@ final class DatasetTallyKeys {
   private static final byte UNANCHORED = 'U';
   private static final byte ROOTS = 'R';
   private static final byte WITHDRAWN = 'W';
+  private static final byte WITHDRAWN_UNANCHORED = 'V';
 
   private DatasetTallyKeys() {}
 
@@ -80,6 +84,14 @@ final class DatasetTallyKeys {
 
   static byte[] withdrawn(byte[] dataset, byte[] id) {
     return Bytes.concat(new byte[] {WITHDRAWN}, dataset, id);
+  }
+
+  static byte[] withdrawnUnanchored(byte[] dataset) {
+    return Bytes.concat(new byte[] {WITHDRAWN_UNANCHORED}, dataset);
+  }
+
+  static byte[] withdrawnUnanchored(byte[] dataset, byte[] id) {
+    return Bytes.concat(new byte[] {WITHDRAWN_UNANCHORED}, dataset, id);
   }
 
   /** The last {@code n} bytes of a key (the id or root it ends with). */
