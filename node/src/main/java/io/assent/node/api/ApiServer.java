@@ -24,7 +24,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The HTTP edge. Each request passes: body limit (413) → OpenAPI validation of path, query and body
- * against openapi.yaml (400) → the operation's {@link Endpoint}; every failure ends in the one
+ * against openapi.yaml (400; or the endpoint's own equivalent check, see {@link
+ * Endpoint#validatesOwnBody}) → the operation's {@link Endpoint}; every failure ends in the one
  * {@link FailureHandler}. Routes not in the document answer 404/405 problems.
  */
 public final class ApiServer {
@@ -112,6 +113,12 @@ public final class ApiServer {
       Endpoint endpoint = byId.remove(id);
       if (endpoint == null) {
         throw new IllegalStateException("no endpoint implements operation " + id);
+      }
+      if (endpoint.validatesOwnBody()) {
+        if (!route.getOperation().getParameters().isEmpty()) {
+          throw new IllegalStateException(id + " has parameters the router would no longer check");
+        }
+        route.setDoValidation(false);
       }
       route.addHandler(endpoint).addFailureHandler(failures);
     }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.web3j.crypto.Hash;
 import org.web3j.utils.Numeric;
 
@@ -66,7 +67,78 @@ public final class ConsentService implements AutoCloseable {
   }
 
   public Accepted accept(Grant grant, String signature) {
+    // Announced before the slow checks, so the commit thread waits for this grant to share a sync.
+    committer.expect();
+    boolean announced = true;
+    try {
+      Prepared prepared = prepare(grant, signature);
+      if (prepared.repeat() != null) {
+        return prepared.repeat();
+      }
+      announced = false; // runExpected takes the announcement over
+      return committer.runExpected(prepared.write());
+    } finally {
+      if (announced) {
+        committer.unexpect();
+      }
+    }
+  }
+
+  /** A checked grant: the earlier acceptance of the same grant, or the write that accepts it. */
+  private record Prepared(Accepted repeat, Function<Transaction, Accepted> write) {}
+
+  private Prepared prepare(Grant grant, String signature) {
     long now = clock.instant().getEpochSecond();
+    requireAcceptable(grant, now);
+    byte[] digest = signatures.digest(grant);
+    String signer = SignatureRecovery.recover(digest, signature);
+    byte[] signatureDigest = Hash.sha3(Numeric.hexStringToByteArray(signature));
+    Optional<Accepted> repeat = repeatedGrant(store, digest, signatureDigest);
+    if (repeat.isPresent()) {
+      return new Prepared(repeat.get(), null);
+    }
+    SignerAuthority.Role role = authority.role(grant.subject(), signer, now);
+    if (!role.mayGrant()) {
+      throw refuse(
+          ConsentError.SIGNER_NOT_AUTHORIZED,
+          role == SignerAuthority.Role.DEACTIVATED
+              ? "the subject's identity is deactivated"
+              : "signer " + signer + " is neither the subject's owner nor a valid delegate");
+    }
+    ObjectNode record =
+        ConsentRecord.build(
+            grant, signatures.domain(), signature, signer, role.recordName(), clock.instant());
+    ConsentLeaf leaf = ConsentLeaf.withRandomSalt(Jcs.canonicalize(record));
+    ConsentState state = pending(grant, digest, now);
+    // Everything that needs no look at the store is done here, in parallel on the callers'
+    // threads; the commit thread below only checks and writes.
+    byte[] id = leaf.leaf();
+    RecordVault.Sealed sealed = vault.seal(id, leaf.preimage());
+    byte[] stateBytes = state.encode();
+    return new Prepared(
+        null,
+        tx -> {
+          Optional<Accepted> raced = repeatedGrant(tx, digest, signatureDigest);
+          if (raced.isPresent()) {
+            return raced.get();
+          }
+          requireFreshNonce(tx, grant.subject(), grant.nonce());
+          vault.store(tx, id, sealed);
+          tx.put(Segment.CONSENT_STATE, id, stateBytes);
+          tx.put(Segment.CONSENT_INDEX, ConsentKeys.bySubject(grant.subject(), id), new byte[0]);
+          tx.put(Segment.CONSENT_INDEX, ConsentKeys.byDataset(grant.dataset(), id), new byte[0]);
+          tx.put(Segment.CONSENT_INDEX, ConsentKeys.nonce(grant.subject(), grant.nonce()), id);
+          tx.put(
+              Segment.CONSENT_INDEX,
+              ConsentKeys.grantDigest(digest),
+              Bytes.concat(id, signatureDigest));
+          AnchorQueueKeys.enqueueLeaf(tx, id);
+          DatasetTally.accepted(tx, id, state);
+          return new Accepted(leaf.consentId(), ConsentState.PENDING, true);
+        });
+  }
+
+  private void requireAcceptable(Grant grant, long now) {
     switch (datasets.standing(grant.dataset())) {
       case UNKNOWN ->
           throw refuse(
@@ -82,59 +154,21 @@ public final class ConsentService implements AutoCloseable {
       throw refuse(
           ConsentError.INVALID_VALIDITY, "validUntil must be in the future and after validFrom");
     }
-    byte[] digest = signatures.digest(grant);
-    String signer = SignatureRecovery.recover(digest, signature);
-    byte[] signatureDigest = Hash.sha3(Numeric.hexStringToByteArray(signature));
-    Optional<Accepted> repeat = repeatedGrant(store, digest, signatureDigest);
-    if (repeat.isPresent()) {
-      return repeat.get();
-    }
-    SignerAuthority.Role role = authority.role(grant.subject(), signer, now);
-    if (!role.mayGrant()) {
-      throw refuse(
-          ConsentError.SIGNER_NOT_AUTHORIZED,
-          role == SignerAuthority.Role.DEACTIVATED
-              ? "the subject's identity is deactivated"
-              : "signer " + signer + " is neither the subject's owner nor a valid delegate");
-    }
-    ObjectNode record =
-        ConsentRecord.build(
-            grant, signatures.domain(), signature, signer, role.recordName(), clock.instant());
-    ConsentLeaf leaf = ConsentLeaf.withRandomSalt(Jcs.canonicalize(record));
-    ConsentState state =
-        new ConsentState(
-            ConsentState.PENDING,
-            grant.subject(),
-            grant.dataset(),
-            grant.purposes(),
-            grant.validFrom(),
-            grant.validUntil(),
-            now,
-            grant.nonce(),
-            Numeric.toHexString(digest),
-            null,
-            0);
-    return committer.run(
-        tx -> {
-          Optional<Accepted> raced = repeatedGrant(tx, digest, signatureDigest);
-          if (raced.isPresent()) {
-            return raced.get();
-          }
-          requireFreshNonce(tx, grant.subject(), grant.nonce());
-          byte[] id = leaf.leaf();
-          vault.store(tx, id, leaf.preimage());
-          tx.put(Segment.CONSENT_STATE, id, state.encode());
-          tx.put(Segment.CONSENT_INDEX, ConsentKeys.bySubject(grant.subject(), id), new byte[0]);
-          tx.put(Segment.CONSENT_INDEX, ConsentKeys.byDataset(grant.dataset(), id), new byte[0]);
-          tx.put(Segment.CONSENT_INDEX, ConsentKeys.nonce(grant.subject(), grant.nonce()), id);
-          tx.put(
-              Segment.CONSENT_INDEX,
-              ConsentKeys.grantDigest(digest),
-              Bytes.concat(id, signatureDigest));
-          AnchorQueueKeys.enqueueLeaf(tx, id);
-          DatasetTally.accepted(tx, id, state);
-          return new Accepted(leaf.consentId(), ConsentState.PENDING, true);
-        });
+  }
+
+  private static ConsentState pending(Grant grant, byte[] digest, long now) {
+    return new ConsentState(
+        ConsentState.PENDING,
+        grant.subject(),
+        grant.dataset(),
+        grant.purposes(),
+        grant.validFrom(),
+        grant.validUntil(),
+        now,
+        grant.nonce(),
+        Numeric.toHexString(digest),
+        null,
+        0);
   }
 
   /** The earlier acceptance of this exact signed grant; another signature of it is a replay. */

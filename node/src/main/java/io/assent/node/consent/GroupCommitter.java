@@ -2,12 +2,16 @@ package io.assent.node.consent;
 
 import io.assent.node.store.KeyValueStore;
 import io.assent.node.store.Transaction;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -20,30 +24,78 @@ import java.util.function.Function;
  *
  * <p>Why: a synced write costs about a millisecond or more on common disks, and accepting a consent
  * needs one; sharing it lets acceptance keep up with signature recovery.
+ *
+ * <p>Callers announce a unit before their slow checks ({@link #expect}); while announced units are
+ * still to come, the commit thread waits for them, at most {@link #MAX_LINGER} per group, so they
+ * share the sync instead of each paying one (the ingest benchmark measured 0.44 syncs per grant
+ * with 8 clients without this). A caller that will not submit after all calls {@link #unexpect}.
  */
 final class GroupCommitter implements AutoCloseable {
   /** The most units one commit carries. */
   static final int MAX_GROUP = 256;
 
+  /** The longest the commit thread waits for announced units before it syncs a group. */
+  static final Duration MAX_LINGER = Duration.ofMillis(2);
+
+  private static final long POLL_NANOS = 100_000;
+
   private final KeyValueStore store;
   private final BlockingQueue<Unit<?>> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
+  private final AtomicInteger coming = new AtomicInteger();
+  private final AtomicLong commits = new AtomicLong();
+  private final long lingerNanos;
   private volatile boolean closed;
 
   GroupCommitter(KeyValueStore store) {
+    this(store, MAX_LINGER);
+  }
+
+  GroupCommitter(KeyValueStore store, Duration linger) {
     this.store = store;
+    this.lingerNanos = linger.toNanos();
     this.thread = new Thread(this::loop, "consent-commit");
     this.thread.setDaemon(true);
     this.thread.start();
   }
 
+  /** Announces a unit this thread will {@link #runExpected} (or {@link #unexpect}) soon. */
+  void expect() {
+    coming.incrementAndGet();
+  }
+
+  /** Withdraws an announcement: this thread will not submit after all. */
+  void unexpect() {
+    coming.decrementAndGet();
+  }
+
+  /** {@link #run} for a caller that announced its unit with {@link #expect}. */
+  <T> T runExpected(Function<Transaction, T> work) {
+    return submit(work, true);
+  }
+
   /** Runs {@code work} in the next group's transaction; returns after that group committed. */
   <T> T run(Function<Transaction, T> work) {
+    return submit(work, false);
+  }
+
+  /** Groups committed so far (each one synced write). */
+  long commits() {
+    return commits.get();
+  }
+
+  private <T> T submit(Function<Transaction, T> work, boolean expected) {
     if (closed) {
+      if (expected) {
+        unexpect();
+      }
       throw new IllegalStateException("closed");
     }
     Unit<T> unit = new Unit<>(work);
     queue.add(unit);
+    if (expected) {
+      unexpect();
+    }
     try {
       return unit.result.join();
     } catch (CompletionException e) {
@@ -64,11 +116,34 @@ final class GroupCommitter implements AutoCloseable {
         break;
       }
       queue.drainTo(group, MAX_GROUP - 1);
+      linger(group);
       commit(group);
       group.clear();
     }
     for (Unit<?> unit : queue) {
       unit.result.completeExceptionally(new IllegalStateException("closed"));
+    }
+  }
+
+  /** Adds the announced units that arrive within the linger time (or until none is announced). */
+  private void linger(List<Unit<?>> group) {
+    long deadline = System.nanoTime() + lingerNanos;
+    while (group.size() < MAX_GROUP && coming.get() > 0) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return;
+      }
+      Unit<?> next;
+      try {
+        next = queue.poll(Math.min(left, POLL_NANOS), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      if (next != null) {
+        group.add(next);
+        queue.drainTo(group, MAX_GROUP - group.size());
+      }
     }
   }
 
@@ -79,6 +154,7 @@ final class GroupCommitter implements AutoCloseable {
         completions.add(unit.apply(tx));
       }
       tx.commit();
+      commits.incrementAndGet();
     } catch (RuntimeException e) {
       group.forEach(unit -> unit.result.completeExceptionally(e));
       return;

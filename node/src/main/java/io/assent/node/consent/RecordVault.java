@@ -32,8 +32,14 @@ public final class RecordVault {
 
   private final SecureRandom random = new SecureRandom();
 
-  /** Encrypts {@code plaintext} under a fresh key and writes record and key into {@code tx}. */
-  public void store(Transaction tx, byte[] id, byte[] plaintext) {
+  /** A record encrypted under its own fresh key: what {@link #store} writes. */
+  public record Sealed(byte[] envelope, byte[] key) {}
+
+  /**
+   * Encrypts {@code plaintext} for {@code id} under a fresh key. Pure CPU work, safe on any thread:
+   * the consent service seals before it queues the write, so the serial commit thread only writes.
+   */
+  public Sealed seal(byte[] id, byte[] plaintext) {
     byte[] key = new byte[KEY_LENGTH];
     byte[] nonce = new byte[NONCE_LENGTH];
     random.nextBytes(key);
@@ -45,8 +51,18 @@ public final class RecordVault {
             .put(nonce)
             .put(ciphertext)
             .array();
-    tx.put(Segment.CONSENT_RECORDS, id, envelope);
-    tx.put(Segment.CONSENT_KEYS, id, key);
+    return new Sealed(envelope, key);
+  }
+
+  /** Writes a sealed record and its key into {@code tx}. */
+  public void store(Transaction tx, byte[] id, Sealed sealed) {
+    tx.put(Segment.CONSENT_RECORDS, id, sealed.envelope());
+    tx.put(Segment.CONSENT_KEYS, id, sealed.key());
+  }
+
+  /** Encrypts {@code plaintext} under a fresh key and writes record and key into {@code tx}. */
+  public void store(Transaction tx, byte[] id, byte[] plaintext) {
+    store(tx, id, seal(id, plaintext));
   }
 
   /** The decrypted record, or empty when it (or its key) was erased or never stored. */

@@ -148,13 +148,16 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
 
   private Stream<KeyValue> iterate(Segment segment, byte[] prefix, boolean reverse) {
     return guarded(
-        () ->
-            RocksDbPrefixSpliterator.stream(
-                this,
-                resources,
-                resources.register(db.newIterator(handle(segment))),
-                prefix,
-                reverse));
+        () -> {
+          PrefixBounds bounds = resources.register(new PrefixBounds(prefix));
+          return RocksDbPrefixSpliterator.stream(
+              this,
+              resources,
+              resources.register(db.newIterator(handle(segment), bounds.options())),
+              bounds,
+              prefix,
+              reverse);
+        });
   }
 
   @Override

@@ -36,16 +36,25 @@ final class RocksDbPrefixSpliterator extends Spliterators.AbstractSpliterator<Ke
     this.reverse = reverse;
   }
 
-  /** A stream over {@code iterator} (already registered with {@code owner}). */
+  /**
+   * A stream over {@code iterator}, made with {@code bounds}' read options (both already registered
+   * with {@code owner}); closing the stream releases the iterator, then the bounds.
+   */
   static Stream<KeyValue> stream(
       RocksDbKeyValueStore store,
       NativeResources owner,
       RocksIterator iterator,
+      PrefixBounds bounds,
       byte[] prefix,
       boolean reverse) {
     RocksDbPrefixSpliterator spliterator =
         new RocksDbPrefixSpliterator(store, owner, iterator, prefix, reverse);
-    return StreamSupport.stream(spliterator, false).onClose(() -> store.release(owner, iterator));
+    return StreamSupport.stream(spliterator, false)
+        .onClose(
+            () -> {
+              store.release(owner, iterator);
+              store.release(owner, bounds);
+            });
   }
 
   @Override

@@ -57,15 +57,19 @@ final class RocksDbTransaction implements Transaction {
 
   private Stream<KeyValue> iterate(Segment segment, byte[] prefix, boolean reverse) {
     return active(
-        () ->
-            RocksDbPrefixSpliterator.stream(
-                store,
-                iterators,
-                iterators.register(
-                    batch.newIteratorWithBase(
-                        store.handle(segment), store.db().newIterator(store.handle(segment)))),
-                prefix,
-                reverse));
+        () -> {
+          PrefixBounds bounds = iterators.register(new PrefixBounds(prefix));
+          return RocksDbPrefixSpliterator.stream(
+              store,
+              iterators,
+              iterators.register(
+                  batch.newIteratorWithBase(
+                      store.handle(segment),
+                      store.db().newIterator(store.handle(segment), bounds.options()))),
+              bounds,
+              prefix,
+              reverse);
+        });
   }
 
   @Override

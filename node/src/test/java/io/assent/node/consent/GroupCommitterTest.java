@@ -2,15 +2,18 @@ package io.assent.node.consent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.assent.node.store.InMemoryKeyValueStore;
 import io.assent.node.store.Segment;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +77,39 @@ class GroupCommitterTest {
           .hasMessage("refused");
       java.util.Optional<byte[]> claim = committer.run(tx -> tx.get(Segment.CONSENT_INDEX, CLAIM));
       assertThat(claim).isEmpty();
+    }
+  }
+
+  /** A unit announced with expect() is waited for, so it shares the sync of the group under way. */
+  @Test
+  void anAnnouncedUnitSharesTheSyncOfTheGroupUnderWay() throws Exception {
+    try (InMemoryKeyValueStore store = new InMemoryKeyValueStore();
+        GroupCommitter committer = new GroupCommitter(store, Duration.ofSeconds(30))) {
+      ExecutorService pool = Executors.newSingleThreadExecutor();
+      committer.expect();
+      Future<String> first = pool.submit(() -> committer.run(tx -> "first"));
+      await()
+          .during(Duration.ofMillis(300))
+          .atMost(Duration.ofSeconds(2))
+          .until(() -> !first.isDone());
+      String second = committer.runExpected(tx -> "second");
+      assertThat(second).isEqualTo("second");
+      assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("first");
+      assertThat(committer.commits()).isEqualTo(1);
+      pool.shutdown();
+    }
+  }
+
+  @Test
+  void withdrawingAnAnnouncementEndsTheWait() throws Exception {
+    try (InMemoryKeyValueStore store = new InMemoryKeyValueStore();
+        GroupCommitter committer = new GroupCommitter(store, Duration.ofSeconds(30))) {
+      ExecutorService pool = Executors.newSingleThreadExecutor();
+      committer.expect();
+      Future<String> first = pool.submit(() -> committer.run(tx -> "first"));
+      committer.unexpect();
+      assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("first");
+      pool.shutdown();
     }
   }
 }

@@ -56,7 +56,7 @@ class RocksDbKeyValueStoreIT extends KeyValueStoreContract {
     commit(Segment.DID_EVENTS, b(1), b(1), b(2), b(2));
     try (Stream<KeyValue> s = store.stream(Segment.DID_EVENTS, b())) {
       assertThat(s.findFirst()).isPresent();
-      assertThat(rocks.openHandles()).isEqualTo(1);
+      assertThat(rocks.openHandles()).isEqualTo(2); // the iterator and its prefix bounds
     }
     try (Transaction tx = store.startTransaction()) {
       try (Stream<KeyValue> s = tx.streamReverse(Segment.DID_EVENTS, b())) {
