@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * This node's consents for one dataset and some purposes, at one time. Every held consent is in
  * exactly one of valid (anchored, in its validity window, not withdrawn), pending (the same, not
- * anchored yet), withdrawn, expired, not yet valid, or erased; {@code total} is their sum.
+ * anchored yet), withdrawn, expired, not yet valid, or erased; {@code total} is their sum. Erased
+ * consents count for the dataset whatever their purposes were (those were shredded with them).
  *
  * @param anchors the roots under which the matching consents whose validity window covers the time
  *     are anchored (a superset of the roots of the valid ones: withdrawals are not subtracted)

@@ -50,13 +50,12 @@ public final class DatasetConsents {
     byte[] ds = ConsentKeys.hex(dataset);
     Map<String, GroupTotals> groups = groups(ds, purposes);
     long live = 0;
-    long erased = 0;
+    long erased = erased(ds);
     long[] sums = new long[TimeTally.KINDS];
     Map<String, DatasetConsentSummary.AnchorRef> anchors = new LinkedHashMap<>();
     for (Map.Entry<String, GroupTotals> group : groups.entrySet()) {
       byte[] g = Numeric.hexStringToByteArray(group.getKey());
       live += group.getValue().live();
-      erased += group.getValue().erased();
       long[] through = TimeTally.through(store, DatasetTallyKeys.times(ds, g), at);
       for (int i = 0; i < sums.length; i++) {
         sums[i] += through[i];
@@ -81,13 +80,18 @@ public final class DatasetConsents {
 
   /** How many consents for the dataset this node holds or held (erased ones too), any purpose. */
   public long held(String dataset) {
+    byte[] ds = ConsentKeys.hex(dataset);
     try (Stream<KeyValue> entries =
-        store.stream(Segment.CONSENT_INDEX, DatasetTallyKeys.groups(ConsentKeys.hex(dataset)))) {
-      return entries
-          .map(kv -> GroupTotals.decode(kv.value()))
-          .mapToLong(t -> t.live() + t.erased())
-          .sum();
+        store.stream(Segment.CONSENT_INDEX, DatasetTallyKeys.groups(ds))) {
+      return erased(ds) + entries.mapToLong(kv -> GroupTotals.decode(kv.value()).live()).sum();
     }
+  }
+
+  private long erased(byte[] dataset) {
+    return store
+        .get(Segment.CONSENT_INDEX, DatasetTallyKeys.erased(dataset))
+        .map(b -> Bytes.toLong(b, 0))
+        .orElse(0L);
   }
 
   /** The purpose groups of the dataset that share a purpose with {@code purposes}, by hex id. */

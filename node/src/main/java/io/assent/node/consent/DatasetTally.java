@@ -30,7 +30,7 @@ final class DatasetTally {
   static void accepted(Transaction tx, byte[] id, ConsentState s) {
     byte[] dataset = ConsentKeys.hex(s.dataset());
     byte[] group = DatasetTallyKeys.group(s.purposes());
-    addTotals(tx, dataset, group, s, 1, 0);
+    addTotals(tx, dataset, group, s, 1);
     Map<Long, long[]> events = new TreeMap<>();
     events(events, s.validFrom(), until(s), NEVER, 1);
     apply(tx, dataset, group, events);
@@ -61,7 +61,10 @@ final class DatasetTally {
   static void erased(Transaction tx, byte[] id, ConsentState before) {
     byte[] dataset = ConsentKeys.hex(before.dataset());
     byte[] group = DatasetTallyKeys.group(before.purposes());
-    addTotals(tx, dataset, group, before, -1, 1);
+    addTotals(tx, dataset, group, before, -1);
+    byte[] erasedKey = DatasetTallyKeys.erased(dataset);
+    long erased = tx.get(Segment.CONSENT_INDEX, erasedKey).map(b -> Bytes.toLong(b, 0)).orElse(0L);
+    tx.put(Segment.CONSENT_INDEX, erasedKey, Bytes.longBytes(erased + 1));
     Map<Long, long[]> events = new TreeMap<>();
     events(events, before.validFrom(), until(before), withdrawal(before), -1);
     apply(tx, dataset, group, events);
@@ -121,12 +124,17 @@ final class DatasetTally {
   }
 
   private static void addTotals(
-      Transaction tx, byte[] dataset, byte[] group, ConsentState s, long live, long erased) {
+      Transaction tx, byte[] dataset, byte[] group, ConsentState s, long live) {
     byte[] key = DatasetTallyKeys.group(dataset, group);
     GroupTotals totals =
         tx.get(Segment.CONSENT_INDEX, key)
             .map(GroupTotals::decode)
-            .orElseGet(() -> new GroupTotals(0, 0, List.copyOf(new TreeSet<>(s.purposes()))));
-    tx.put(Segment.CONSENT_INDEX, key, totals.plus(live, erased).encode());
+            .orElseGet(() -> new GroupTotals(0, List.copyOf(new TreeSet<>(s.purposes()))))
+            .plus(live);
+    if (totals.live() == 0) {
+      tx.delete(Segment.CONSENT_INDEX, key);
+    } else {
+      tx.put(Segment.CONSENT_INDEX, key, totals.encode());
+    }
   }
 }

@@ -14,7 +14,10 @@ import org.web3j.crypto.Hash;
  * the groups that share one of them.
  *
  * <ul>
- *   <li>{@code 'Q' ‖ dataset(32) ‖ group(8)} → live count(8) ‖ erased count(8) ‖ purposes (JSON)
+ *   <li>{@code 'Q' ‖ dataset(32) ‖ group(8)} → held count(8) ‖ purposes (JSON); deleted with the
+ *       group's last consent (erasure shreds purposes)
+ *   <li>{@code 'E' ‖ dataset} → erased count(8), for the dataset as a whole (an erased consent's
+ *       purposes are gone with it)
  *   <li>{@code 'T' ‖ dataset ‖ group ‖ level ‖ bucket} → {@link TimeTally} of active, expired and
  *       withdrawn consents over time
  *   <li>{@code 'U' ‖ dataset ‖ id(32)} → group ‖ validFrom(8) ‖ validity end(8, Long.MAX_VALUE for
@@ -36,6 +39,7 @@ import org.web3j.crypto.Hash;
 final class DatasetTallyKeys {
   static final int GROUP_BYTES = 8;
   private static final byte GROUP = 'Q';
+  private static final byte ERASED = 'E';
   private static final byte TIMES = 'T';
   private static final byte UNANCHORED = 'U';
   private static final byte ROOTS = 'R';
@@ -56,6 +60,10 @@ final class DatasetTallyKeys {
 
   static byte[] group(byte[] dataset, byte[] group) {
     return Bytes.concat(new byte[] {GROUP}, dataset, group);
+  }
+
+  static byte[] erased(byte[] dataset) {
+    return Bytes.concat(new byte[] {ERASED}, dataset);
   }
 
   static byte[] times(byte[] dataset, byte[] group) {
