@@ -8,6 +8,7 @@ import io.assent.node.anchor.AnchorerStatus;
 import io.assent.node.anchor.Web3jAnchorChain;
 import io.assent.node.chain.LogHandler;
 import io.assent.node.config.NodeConfig;
+import io.assent.node.consent.AnchoringTally;
 import io.assent.node.store.KeyValueStore;
 import java.time.Clock;
 import java.util.List;
@@ -63,7 +64,12 @@ final class Anchoring implements AutoCloseable {
             .withConfirmations(config.chain().confirmations())
             .withPollInterval(config.chain().pollInterval());
     Anchorer anchorer =
-        new Anchorer(store, new Web3jAnchorChain(web3j, client), anchorerConfig, Clock.systemUTC());
+        new Anchorer(
+            store,
+            new Web3jAnchorChain(web3j, client),
+            anchorerConfig,
+            Clock.systemUTC(),
+            new AnchoringTally());
     return new Anchoring(handlers, anchorer);
   }
 

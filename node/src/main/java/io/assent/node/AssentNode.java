@@ -122,7 +122,13 @@ public final class AssentNode implements AutoCloseable {
       Anchoring anchors = anchoring;
       consentWiring =
           new ConsentWiring(
-              config, store, datasets.directory(), blocking, didParam, Clock.systemUTC());
+              config,
+              store,
+              datasets.directory(),
+              blocking,
+              didParam,
+              datasets.curators(),
+              Clock.systemUTC());
       List<Endpoint> endpoints = new ArrayList<>(consentWiring.endpoints());
       endpoints.addAll(datasets.endpoints(blocking, didParam, networkName));
       endpoints.addAll(

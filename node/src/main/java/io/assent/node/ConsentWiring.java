@@ -12,6 +12,7 @@ import io.assent.node.api.PostConsentAction;
 import io.assent.node.api.SiweAuth;
 import io.assent.node.config.NodeConfig;
 import io.assent.node.consent.ConsentService;
+import io.assent.node.consent.DatasetCurators;
 import io.assent.node.consent.DatasetDirectory;
 import io.assent.node.consent.Eip712ConsentSignatures;
 import io.assent.node.consent.SignerAuthority;
@@ -33,6 +34,7 @@ final class ConsentWiring implements AutoCloseable {
 
   /**
    * @param datasets which datasets take consents (see {@link DatasetWiring#directory()})
+   * @param curators the datasets' curators, who may read their datasets' consent records
    */
   ConsentWiring(
       NodeConfig config,
@@ -40,6 +42,7 @@ final class ConsentWiring implements AutoCloseable {
       DatasetDirectory datasets,
       Blocking blocking,
       DidParam didParam,
+      DatasetCurators curators,
       Clock clock) {
     SignerAuthority authority = new SignerAuthority(new IdentityIndex(store));
     boolean takesConsents = config.consentAnchor() != null;
@@ -57,8 +60,8 @@ final class ConsentWiring implements AutoCloseable {
             PostConsentAction.erasure(blocking, didParam, consents, takesConsents),
             new GetConsentStatus(blocking, consents),
             new CheckConsent(blocking, didParam, consents, clock),
-            GetConsentPrivate.record(blocking, consents, siwe),
-            GetConsentPrivate.receipt(blocking, consents, siwe, signatures),
+            GetConsentPrivate.record(blocking, consents, siwe, curators),
+            GetConsentPrivate.receipt(blocking, consents, siwe, curators, signatures),
             new ListSubjectConsents(blocking, didParam, consents, siwe));
   }
 

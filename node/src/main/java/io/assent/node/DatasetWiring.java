@@ -12,15 +12,18 @@ import io.assent.node.api.ListDatasets;
 import io.assent.node.api.RelayDatasetOperation;
 import io.assent.node.chain.LogHandler;
 import io.assent.node.config.NodeConfig;
+import io.assent.node.consent.DatasetCurators;
 import io.assent.node.consent.DatasetDirectory;
 import io.assent.node.dataset.DatasetIndex;
 import io.assent.node.dataset.DatasetIndexer;
+import io.assent.node.dataset.DatasetRecord;
 import io.assent.node.dataset.DatasetRelay;
 import io.assent.node.dataset.LicenseCheck;
 import io.assent.node.dataset.RegistryDatasetDirectory;
 import io.assent.node.dataset.SpdxLicenseCheck;
 import io.assent.node.dataset.license.SpdxLicenseList;
 import io.assent.node.store.KeyValueStore;
+import java.util.ArrayList;
 import java.util.List;
 import org.web3j.protocol.Web3j;
 import org.web3j.tx.TransactionManager;
@@ -38,6 +41,7 @@ final class DatasetWiring {
   private final DatasetIndex index;
   private final LicenseCheck licenses;
   private final DatasetRelay relay;
+  private final KeyValueStore store;
 
   /**
    * @param relayer the node's one relayer transaction manager (shared with the other relays and the
@@ -45,6 +49,7 @@ final class DatasetWiring {
    */
   DatasetWiring(NodeConfig config, Web3j web3j, KeyValueStore store, TransactionManager relayer) {
     this.config = config;
+    this.store = store;
     this.index = new DatasetIndex(store);
     this.licenses = new SpdxLicenseCheck(SpdxLicenseList.bundled());
     this.relay =
@@ -78,11 +83,22 @@ final class DatasetWiring {
 
   List<Endpoint> endpoints(Blocking blocking, DidParam didParam, String networkName) {
     DatasetJson json = new DatasetJson(networkName, licenses);
-    return List.of(
-        new ListDatasets(blocking, didParam, index, json),
-        new GetDataset(blocking, index, json),
-        new GetDatasetLineage(blocking, index, json),
-        new GetDatasetHistory(blocking, index, json),
-        new RelayDatasetOperation(blocking, didParam, relay));
+    List<Endpoint> endpoints =
+        new ArrayList<>(
+            List.of(
+                new ListDatasets(blocking, didParam, index, json),
+                new GetDataset(blocking, index, json),
+                new GetDatasetLineage(blocking, index, json),
+                new GetDatasetHistory(blocking, index, json),
+                new RelayDatasetOperation(blocking, didParam, relay)));
+    endpoints.addAll(PermitWiring.endpoints(config, store, index, blocking));
+    return endpoints;
+  }
+
+  // --- ds-permits: curators (consent records, receipts, manifest), permits, manifest ---
+
+  /** Each dataset's current curator: who may read its consents' records and its manifest. */
+  DatasetCurators curators() {
+    return id -> index.get(id).map(DatasetRecord::curator);
   }
 }

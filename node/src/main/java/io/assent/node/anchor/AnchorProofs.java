@@ -41,12 +41,14 @@ public final class AnchorProofs {
   /**
    * Stores a leaf's anchor, unless the consent domain's state says the consent was erased (its
    * proof would be a useless remnant): {@code CONSENT_STATE[id]} is its JSON, {@code status} {@code
-   * "erased"}.
+   * "erased"}. Returns whether it stored it.
    */
-  static void store(Transaction tx, byte[] leaf, LeafAnchor anchor) {
-    if (!erased(tx, leaf)) {
-      tx.put(Segment.CONSENT_STATE, key(leaf), anchor.encode());
+  static boolean store(Transaction tx, byte[] leaf, LeafAnchor anchor) {
+    if (erased(tx, leaf)) {
+      return false;
     }
+    tx.put(Segment.CONSENT_STATE, key(leaf), anchor.encode());
+    return true;
   }
 
   private static boolean erased(KeyValueReader reader, byte[] id) {

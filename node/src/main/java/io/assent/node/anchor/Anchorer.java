@@ -33,10 +33,22 @@ public final class Anchorer implements AutoCloseable {
   private volatile Thread thread;
 
   public Anchorer(KeyValueStore store, AnchorChain chain, AnchorerConfig config, Clock clock) {
+    this(store, chain, config, clock, AnchorListener.NONE);
+  }
+
+  /**
+   * @param listener told of each leaf anchored or un-anchored, inside the same transaction
+   */
+  public Anchorer(
+      KeyValueStore store,
+      AnchorChain chain,
+      AnchorerConfig config,
+      Clock clock,
+      AnchorListener listener) {
     this.config = config;
     this.clock = clock;
     this.queue = new BatchQueue(store);
-    this.tracker = new BatchTracker(store, chain, config);
+    this.tracker = new BatchTracker(store, chain, config, listener);
   }
 
   /**

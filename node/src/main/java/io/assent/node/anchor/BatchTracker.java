@@ -23,11 +23,14 @@ final class BatchTracker {
   private final KeyValueStore store;
   private final AnchorChain chain;
   private final AnchorerConfig config;
+  private final AnchorListener listener;
 
-  BatchTracker(KeyValueStore store, AnchorChain chain, AnchorerConfig config) {
+  BatchTracker(
+      KeyValueStore store, AnchorChain chain, AnchorerConfig config, AnchorListener listener) {
     this.store = store;
     this.chain = chain;
     this.config = config;
+    this.listener = listener;
   }
 
   List<Batch> batches() {
@@ -114,7 +117,9 @@ final class BatchTracker {
                   anchored.txHash(),
                   anchored.blockNumber(),
                   anchored.blockHash());
-          AnchorProofs.store(tx, batch.leaves().get(i), anchor);
+          if (AnchorProofs.store(tx, batch.leaves().get(i), anchor)) {
+            listener.anchored(tx, batch.leaves().get(i), anchor);
+          }
         }
       }
       tx.put(Segment.CONSENT_QUEUE, AnchorQueueKeys.batch(batch.seq()), batch.confirmed().encode());
@@ -124,8 +129,12 @@ final class BatchTracker {
   }
 
   private void reset(Batch batch, long head) {
+    String root = Numeric.toHexString(batch.root());
     try (Transaction tx = store.startTransaction()) {
-      batch.leaves().forEach(leaf -> AnchorProofs.forget(tx, leaf));
+      for (byte[] leaf : batch.leaves()) {
+        AnchorProofs.forget(tx, leaf);
+        listener.unanchored(tx, leaf, root);
+      }
       tx.put(
           Segment.CONSENT_QUEUE,
           AnchorQueueKeys.batch(batch.seq()),

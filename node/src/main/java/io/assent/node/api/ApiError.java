@@ -39,7 +39,9 @@ public enum ApiError {
   UNKNOWN_PARENT("unknownParent", 404, "Parent dataset not registered"),
   DATASET_EXISTS("datasetExists", 409, "Dataset already registered"),
   DATASET_DEPRECATED("datasetDeprecated", 410, "Dataset deprecated"),
-  INVALID_LICENSE("invalidLicense", 400, "Invalid SPDX license expression");
+  INVALID_LICENSE("invalidLicense", 400, "Invalid SPDX license expression"),
+  // ds-permits
+  UNKNOWN_PURPOSE("unknownPurpose", 400, "Unknown use purpose");
 
   /** Base of the problem type URIs. */
   public static final String TYPE_BASE = "https://assent.dev/problems/";

@@ -22,4 +22,22 @@ public final class Blocking {
         .onSuccess(reply -> reply.writeTo(ctx))
         .onFailure(ctx::fail);
   }
+
+  /**
+   * Streams JSON Lines (one record per line) from the worker pool: {@code lines} runs there (checks
+   * that throw go to the {@link FailureHandler} as usual), then its stream is written as it is
+   * read, with backpressure (see {@link JsonLinesWriter}).
+   */
+  public void streamLines(RoutingContext ctx, Callable<java.util.stream.Stream<String>> lines) {
+    workers
+        .executeBlocking(
+            () -> {
+              try (java.util.stream.Stream<String> stream = lines.call()) {
+                JsonLinesWriter.write(ctx.response(), stream);
+              }
+              return null;
+            },
+            false)
+        .onFailure(ctx::fail);
+  }
 }

@@ -2,15 +2,19 @@ package io.assent.node.api;
 
 import io.assent.node.anchor.LeafAnchor;
 import io.assent.node.consent.ConsentService;
+import io.assent.node.consent.DatasetCurators;
 import io.assent.node.consent.Eip712ConsentSignatures;
 import io.assent.node.consent.StoredRecord;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * {@code GET /v1/consents/{id}/record} (the decrypted record and its salt) and {@code GET
  * /v1/consents/{id}/receipt} (the verifiable receipt; 409 notAnchored until its batch is anchored):
- * only for the subject, authenticated with SIWE. An erased consent answers 410 alreadyErased.
+ * only for the subject or the curator of the consent's dataset, authenticated with SIWE. An erased
+ * consent answers 410 alreadyErased.
  */
 public final class GetConsentPrivate implements Endpoint {
   public static final String RECORD_ID = "getConsentRecord";
@@ -19,6 +23,7 @@ public final class GetConsentPrivate implements Endpoint {
   private final Blocking blocking;
   private final ConsentService consents;
   private final SiweAuth auth;
+  private final DatasetCurators curators;
   private final Eip712ConsentSignatures signatures;
   private final boolean receipt;
 
@@ -26,26 +31,29 @@ public final class GetConsentPrivate implements Endpoint {
       Blocking blocking,
       ConsentService consents,
       SiweAuth auth,
+      DatasetCurators curators,
       Eip712ConsentSignatures signatures,
       boolean receipt) {
     this.blocking = blocking;
     this.consents = consents;
     this.auth = auth;
+    this.curators = curators;
     this.signatures = signatures;
     this.receipt = receipt;
   }
 
   public static GetConsentPrivate record(
-      Blocking blocking, ConsentService consents, SiweAuth auth) {
-    return new GetConsentPrivate(blocking, consents, auth, null, false);
+      Blocking blocking, ConsentService consents, SiweAuth auth, DatasetCurators curators) {
+    return new GetConsentPrivate(blocking, consents, auth, curators, null, false);
   }
 
   public static GetConsentPrivate receipt(
       Blocking blocking,
       ConsentService consents,
       SiweAuth auth,
+      DatasetCurators curators,
       Eip712ConsentSignatures signatures) {
-    return new GetConsentPrivate(blocking, consents, auth, signatures, true);
+    return new GetConsentPrivate(blocking, consents, auth, curators, signatures, true);
   }
 
   @Override
@@ -73,7 +81,9 @@ public final class GetConsentPrivate implements Endpoint {
                       () ->
                           new ApiException(
                               ApiError.CONSENT_NOT_FOUND, "no record of " + id + " here"));
-          auth.authorize(authorization, host, subject);
+          List<String> readers = new ArrayList<>(List.of(subject));
+          consents.datasetOf(id).flatMap(curators::curatorOf).ifPresent(readers::add);
+          auth.authorizeAny(authorization, host, readers);
           StoredRecord record =
               consents
                   .record(id)

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import org.web3j.crypto.Keys;
 import org.web3j.crypto.Sign;
@@ -62,13 +63,26 @@ public final class SiweAuth {
 
   /** Authenticates, then requires the address to act for {@code identity}. */
   public String authorize(String authorization, String host, String identity) {
+    return authorizeAny(authorization, host, List.of(identity));
+  }
+
+  /**
+   * Authenticates, then requires the address to act for at least one of {@code identities} (a
+   * consent's subject or its dataset's curator).
+   */
+  public String authorizeAny(String authorization, String host, List<String> identities) {
     String address = authenticate(authorization, host);
-    if (!authority.role(identity, address, clock.instant().getEpochSecond()).mayAuthenticate()) {
-      throw new ApiException(
-          ApiError.FORBIDDEN,
-          address + " is neither the owner nor a sigAuth delegate of " + identity);
+    long now = clock.instant().getEpochSecond();
+    for (String identity : identities) {
+      if (authority.role(identity, address, now).mayAuthenticate()) {
+        return address;
+      }
     }
-    return address;
+    throw new ApiException(
+        ApiError.FORBIDDEN,
+        address
+            + " is neither the owner nor a sigAuth delegate of "
+            + String.join(" or ", identities));
   }
 
   private void checkScope(SiweMessage message, String host) {

@@ -133,6 +133,7 @@ public final class ConsentService implements AutoCloseable {
               ConsentKeys.grantDigest(digest),
               Bytes.concat(id, signatureDigest));
           AnchorQueueKeys.enqueueLeaf(tx, id);
+          DatasetTally.accepted(tx, id, state);
           return new Accepted(leaf.consentId(), ConsentState.PENDING, true);
         });
   }
@@ -227,6 +228,7 @@ public final class ConsentService implements AutoCloseable {
             ConsentState.Withdrawal w =
                 new ConsentState.Withdrawal(action.time(), action.nonce(), sigDigest);
             tx.put(Segment.CONSENT_STATE, id, current.withWithdrawal(w).encode());
+            DatasetTally.withdrawn(tx, id, current, action.time());
             AnchorQueueKeys.enqueueWithdrawal(tx, id);
             return new Accepted(consentId, "withdrawalPending", true);
           }
@@ -258,6 +260,7 @@ public final class ConsentService implements AutoCloseable {
       tx.put(Segment.CONSENT_INDEX, ConsentKeys.erasedNonce(subject, nonce), new byte[0]);
     }
     AnchorProofs.forget(tx, id);
+    DatasetTally.erased(tx, id, state);
     tx.put(Segment.CONSENT_STATE, id, ConsentState.erasedAt(now).encode());
     if (state.withdrawal() == null) {
       AnchorQueueKeys.enqueueWithdrawal(tx, id);
@@ -311,6 +314,11 @@ public final class ConsentService implements AutoCloseable {
   /** The subject address of a consent this node holds (not erased). */
   public Optional<String> subjectOf(String consentId) {
     return reads.state(consentId).filter(s -> !s.erased()).map(ConsentState::subject);
+  }
+
+  /** The dataset of a consent this node holds (not erased). */
+  public Optional<String> datasetOf(String consentId) {
+    return reads.state(consentId).filter(s -> !s.erased()).map(ConsentState::dataset);
   }
 
   Instant now() {

@@ -109,4 +109,16 @@ class SiweAuthTest {
     assertThat(auth.authenticate(header, HOST)).isEqualTo(mallory.getAddress());
     refused(header, ApiError.FORBIDDEN);
   }
+
+  @Test
+  void aCuratorIsAuthorizedForTheResourcesOfAnyIdentityItActsFor() {
+    String header = header(message(HOST, 31337, NOW, ""), alice);
+    String curator = alice.getAddress();
+    String subject = mallory.getAddress();
+    assertThat(auth.authorizeAny(header, HOST, java.util.List.of(subject, curator)))
+        .isEqualTo(alice.getAddress());
+    assertThatThrownBy(() -> auth.authorizeAny(header, HOST, java.util.List.of(subject)))
+        .isInstanceOfSatisfying(
+            ApiException.class, e -> assertThat(e.error()).isEqualTo(ApiError.FORBIDDEN));
+  }
 }

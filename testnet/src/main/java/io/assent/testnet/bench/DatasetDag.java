@@ -5,13 +5,16 @@ import io.assent.contracts.dataset.DatasetRegistryClient;
 import io.assent.contracts.devchain.Anvil;
 import io.assent.node.dataset.LineageDirection;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * A layered DAG of datasets registered on chain by one curator (dev account 0, its own DID's
- * owner): layer 0 has no parents; dataset k of layer L is derived from datasets k and (7k + 3) mod
- * width of layer L-1, so after a few layers every ancestor query fans out over whole layers.
+ * owner): layer 0 has no parents; each dataset of layer L is derived from two datasets of layer L-1
+ * drawn at random (seeded), so within a few layers an ancestor query fans out over whole layers: at
+ * depth 100 it returns nearly every dataset.
  */
 final class DatasetDag {
   private static final List<String> LICENSES =
@@ -19,15 +22,19 @@ final class DatasetDag {
   private static final String DIGEST = "0x" + "ab".repeat(32);
 
   private final List<List<String>> layers;
+  private final List<String> parentsInFirstLayer;
 
-  private DatasetDag(List<List<String>> layers) {
+  private DatasetDag(List<List<String>> layers, List<String> parentsInFirstLayer) {
     this.layers = layers;
+    this.parentsInFirstLayer = parentsInFirstLayer;
   }
 
   /** Registers every dataset, layer by layer; returns when the last registration is mined. */
   static DatasetDag register(DatasetRegistryClient registry, int layerCount, int width) {
     String curator = Anvil.devCredentials(BenchChain.RELAYER).getAddress();
     List<List<String>> layers = new ArrayList<>();
+    Set<String> parentsInFirstLayer = new LinkedHashSet<>();
+    Random random = new Random(42);
     String lastTx = null;
     for (int layer = 0; layer < layerCount; layer++) {
       List<String> ids = new ArrayList<>(width);
@@ -36,7 +43,8 @@ final class DatasetDag {
             layer == 0
                 ? List.of()
                 : List.of(
-                    layers.get(layer - 1).get(k), layers.get(layer - 1).get((7 * k + 3) % width));
+                    layers.get(layer - 1).get(random.nextInt(width)),
+                    layers.get(layer - 1).get(random.nextInt(width)));
         DatasetOperation.Register op =
             new DatasetOperation.Register(
                 curator,
@@ -47,6 +55,9 @@ final class DatasetDag {
                 "https://example.org/datasets/" + layer + "/" + k,
                 LICENSES.get((layer + k) % LICENSES.size()),
                 parents.stream().distinct().toList());
+        if (layer == 1) {
+          parentsInFirstLayer.addAll(op.parents());
+        }
         lastTx = registry.submit(op);
         ids.add(op.datasetId());
       }
@@ -56,13 +67,18 @@ final class DatasetDag {
       }
     }
     registry.awaitReceipt(lastTx);
-    return new DatasetDag(layers);
+    return new DatasetDag(layers, List.copyOf(parentsInFirstLayer));
   }
 
-  /** A random start: a dataset of the last layer for ancestors, of the first for descendants. */
+  /**
+   * A random start: a dataset of the last layer for ancestors; for descendants, one of the first
+   * layer that has children (random draws leave a few without).
+   */
   String start(LineageDirection direction, Random random) {
-    List<String> layer =
-        direction == LineageDirection.ANCESTORS ? layers.get(layers.size() - 1) : layers.get(0);
-    return layer.get(random.nextInt(layer.size()));
+    List<String> candidates =
+        direction == LineageDirection.ANCESTORS
+            ? layers.get(layers.size() - 1)
+            : parentsInFirstLayer;
+    return candidates.get(random.nextInt(candidates.size()));
   }
 }

@@ -1,0 +1,25 @@
+package io.assent.node.anchor;
+
+import io.assent.node.store.Transaction;
+
+/**
+ * Indexes that another part of the node keeps of anchoring, updated inside the anchorer's own
+ * transaction so they never disagree with the stored proofs (the consent domain's per-dataset
+ * summary implements it). Calls come from the anchorer's single thread.
+ */
+public interface AnchorListener {
+  AnchorListener NONE =
+      new AnchorListener() {
+        @Override
+        public void anchored(Transaction tx, byte[] leaf, LeafAnchor anchor) {}
+
+        @Override
+        public void unanchored(Transaction tx, byte[] leaf, String root) {}
+      };
+
+  /** The leaf's proof was just stored in {@code tx} (not called for erased consents). */
+  void anchored(Transaction tx, byte[] leaf, LeafAnchor anchor);
+
+  /** A reorg dropped the leaf's anchor under {@code root}; its proof was deleted in {@code tx}. */
+  void unanchored(Transaction tx, byte[] leaf, String root);
+}

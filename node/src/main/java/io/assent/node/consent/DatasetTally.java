@@ -1,0 +1,140 @@
+package io.assent.node.consent;
+
+import io.assent.node.store.Bytes;
+import io.assent.node.store.Segment;
+import io.assent.node.store.Transaction;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The consent service's hooks that keep the per-dataset summary ({@link DatasetTallyKeys}) in the
+ * same transaction as the state it summarizes. Called on the service's commit thread only (the
+ * counters are read, then written).
+ *
+ * <p>At a time {@code t}, a held consent with validity {@code [f, u)} and withdrawal time {@code w}
+ * (absent: never) is withdrawn if {@code w <= t}, else expired if {@code u <= t}, else active if
+ * {@code f <= t}, else not yet valid. Each count is a difference of "events at or before t", so a
+ * consent adds at most five events to its group's {@link TimeTally}, and a withdrawal or erasure
+ * replaces or removes them.
+ */
+final class DatasetTally {
+  static final int ACTIVE = 0;
+  static final int EXPIRED = 1;
+  static final int WITHDRAWN = 2;
+  static final long NEVER = Long.MAX_VALUE;
+
+  private DatasetTally() {}
+
+  static void accepted(Transaction tx, byte[] id, ConsentState s) {
+    byte[] dataset = ConsentKeys.hex(s.dataset());
+    byte[] group = DatasetTallyKeys.group(s.purposes());
+    addTotals(tx, dataset, group, s, 1);
+    Map<Long, long[]> events = new TreeMap<>();
+    events(events, s.validFrom(), until(s), NEVER, 1);
+    apply(tx, dataset, group, events);
+    tx.put(Segment.CONSENT_INDEX, DatasetTallyKeys.unanchored(dataset, id), unanchored(group, s));
+  }
+
+  /** The value of a consent's unanchored entry: group ‖ validFrom ‖ end of validity (NEVER). */
+  static byte[] unanchored(byte[] group, ConsentState s) {
+    return Bytes.concat(group, Bytes.longBytes(s.validFrom()), Bytes.longBytes(until(s)));
+  }
+
+  static void withdrawn(Transaction tx, byte[] id, ConsentState before, long time) {
+    byte[] dataset = ConsentKeys.hex(before.dataset());
+    byte[] group = DatasetTallyKeys.group(before.purposes());
+    Map<Long, long[]> events = new TreeMap<>();
+    events(events, before.validFrom(), until(before), withdrawal(before), -1);
+    events(events, before.validFrom(), until(before), time, 1);
+    apply(tx, dataset, group, events);
+    tx.put(Segment.CONSENT_INDEX, DatasetTallyKeys.withdrawn(dataset, id), Bytes.longBytes(time));
+    if (tx.get(Segment.CONSENT_INDEX, DatasetTallyKeys.unanchored(dataset, id)).isPresent()) {
+      tx.put(
+          Segment.CONSENT_INDEX,
+          DatasetTallyKeys.withdrawnUnanchored(dataset, id),
+          Bytes.longBytes(time));
+    }
+  }
+
+  static void erased(Transaction tx, byte[] id, ConsentState before) {
+    byte[] dataset = ConsentKeys.hex(before.dataset());
+    byte[] group = DatasetTallyKeys.group(before.purposes());
+    addTotals(tx, dataset, group, before, -1);
+    byte[] erasedKey = DatasetTallyKeys.erased(dataset);
+    long erased = tx.get(Segment.CONSENT_INDEX, erasedKey).map(b -> Bytes.toLong(b, 0)).orElse(0L);
+    tx.put(Segment.CONSENT_INDEX, erasedKey, Bytes.longBytes(erased + 1));
+    Map<Long, long[]> events = new TreeMap<>();
+    events(events, before.validFrom(), until(before), withdrawal(before), -1);
+    apply(tx, dataset, group, events);
+    tx.delete(Segment.CONSENT_INDEX, DatasetTallyKeys.unanchored(dataset, id));
+    tx.delete(Segment.CONSENT_INDEX, DatasetTallyKeys.withdrawnUnanchored(dataset, id));
+    // Time 0: gone for every time (an unanchored entry a racing reorg put back never counts).
+    tx.put(Segment.CONSENT_INDEX, DatasetTallyKeys.withdrawn(dataset, id), Bytes.longBytes(0));
+  }
+
+  /** The end of the grant's validity; {@link #NEVER} for none. */
+  static long until(ConsentState s) {
+    return s.validUntil() == 0 ? NEVER : s.validUntil();
+  }
+
+  /** The time of the withdrawal accepted here; {@link #NEVER} for none. */
+  static long withdrawal(ConsentState s) {
+    return s.withdrawal() == null ? NEVER : s.withdrawal().time();
+  }
+
+  /** The classification the tally counts, for one consent (readers use it for single ones). */
+  static boolean activeAt(ConsentState s, long at) {
+    return !s.erased() && s.validFrom() <= at && at < Math.min(until(s), withdrawal(s));
+  }
+
+  /** Adds {@code sign} times one consent's events into {@code out}, by time. */
+  static void events(Map<Long, long[]> out, long from, long until, long withdrawn, int sign) {
+    long end = Math.min(until, withdrawn);
+    if (from < end) {
+      delta(out, from, ACTIVE, sign);
+      delta(out, end, ACTIVE, -sign);
+    }
+    if (until < withdrawn) {
+      delta(out, until, EXPIRED, sign);
+      delta(out, withdrawn, EXPIRED, -sign);
+    }
+    delta(out, withdrawn, WITHDRAWN, sign);
+  }
+
+  private static void delta(Map<Long, long[]> out, long time, int kind, int sign) {
+    if (time != NEVER) {
+      out.computeIfAbsent(time, t -> new long[TimeTally.KINDS])[kind] += sign;
+    }
+  }
+
+  private static void apply(
+      Transaction tx, byte[] dataset, byte[] group, Map<Long, long[]> events) {
+    byte[] prefix = DatasetTallyKeys.times(dataset, group);
+    events.forEach(
+        (time, delta) -> {
+          for (long d : delta) {
+            if (d != 0) {
+              TimeTally.add(tx, prefix, time, delta);
+              return;
+            }
+          }
+        });
+  }
+
+  private static void addTotals(
+      Transaction tx, byte[] dataset, byte[] group, ConsentState s, long live) {
+    byte[] key = DatasetTallyKeys.group(dataset, group);
+    GroupTotals totals =
+        tx.get(Segment.CONSENT_INDEX, key)
+            .map(GroupTotals::decode)
+            .orElseGet(() -> new GroupTotals(0, List.copyOf(new TreeSet<>(s.purposes()))))
+            .plus(live);
+    if (totals.live() == 0) {
+      tx.delete(Segment.CONSENT_INDEX, key);
+    } else {
+      tx.put(Segment.CONSENT_INDEX, key, totals.encode());
+    }
+  }
+}

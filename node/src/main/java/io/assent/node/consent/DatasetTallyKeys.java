@@ -1,0 +1,109 @@
+package io.assent.node.consent;
+
+import io.assent.node.store.Bytes;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+import org.web3j.crypto.Hash;
+
+/**
+ * Keys of the per-dataset consent summary in {@code CONSENT_INDEX} (next to the consent service's
+ * {@code S}, {@code D}, {@code N}, {@code G}, {@code X} keys). A consent belongs to the purpose
+ * group of its exact purpose set; groups are few per dataset, so a query for some purposes reads
+ * the groups that share one of them.
+ *
+ * <ul>
+ *   <li>{@code 'Q' ‖ dataset(32) ‖ group(8)} → held count(8) ‖ purposes (JSON); deleted with the
+ *       group's last consent (erasure shreds purposes)
+ *   <li>{@code 'E' ‖ dataset} → erased count(8), for the dataset as a whole (an erased consent's
+ *       purposes are gone with it)
+ *   <li>{@code 'T' ‖ dataset ‖ group ‖ level ‖ bucket} → {@link TimeTally} of active, expired and
+ *       withdrawn consents over time
+ *   <li>{@code 'U' ‖ dataset ‖ id(32)} → group ‖ validFrom(8) ‖ validity end(8, Long.MAX_VALUE for
+ *       none): consents not anchored yet (deleted by the anchorer when it stores the proof, put
+ *       back if a reorg drops it)
+ *   <li>{@code 'R' ‖ dataset ‖ group ‖ root(32)} → {@link RootSpan}: the roots holding the group's
+ *       anchored consents, written by the anchorer only
+ *   <li>{@code 'V' ‖ dataset ‖ id} → withdrawal time(8): withdrawals of consents that were not
+ *       anchored then (few: a consent is anchored within seconds), so that counting the pending
+ *       ones needs no read per consent; deleted when the consent is anchored or erased
+ *   <li>{@code 'W' ‖ dataset ‖ id} → withdrawal time(8), 0 for an erased consent: consents
+ *       withdrawn or erased here (kept after erasure: the id alone links to no one, and trainers
+ *       must learn that it is gone)
+ * </ul>
+ *
+ * <p>Writers: the consent service's commit thread writes Q, T, W and puts U at acceptance; the
+ * anchorer's thread writes R and moves U. No key is read-modified-written by both.
+ */
+final class DatasetTallyKeys {
+  static final int GROUP_BYTES = 8;
+  private static final byte GROUP = 'Q';
+  private static final byte ERASED = 'E';
+  private static final byte TIMES = 'T';
+  private static final byte UNANCHORED = 'U';
+  private static final byte ROOTS = 'R';
+  private static final byte WITHDRAWN = 'W';
+  private static final byte WITHDRAWN_UNANCHORED = 'V';
+
+  private DatasetTallyKeys() {}
+
+  /** The group of a purpose set: 8 bytes of keccak256 over its sorted distinct terms. */
+  static byte[] group(List<String> purposes) {
+    String joined = String.join("\n", new TreeSet<>(purposes));
+    return Arrays.copyOf(Hash.sha3(joined.getBytes(StandardCharsets.UTF_8)), GROUP_BYTES);
+  }
+
+  static byte[] groups(byte[] dataset) {
+    return Bytes.concat(new byte[] {GROUP}, dataset);
+  }
+
+  static byte[] group(byte[] dataset, byte[] group) {
+    return Bytes.concat(new byte[] {GROUP}, dataset, group);
+  }
+
+  static byte[] erased(byte[] dataset) {
+    return Bytes.concat(new byte[] {ERASED}, dataset);
+  }
+
+  static byte[] times(byte[] dataset, byte[] group) {
+    return Bytes.concat(new byte[] {TIMES}, dataset, group);
+  }
+
+  static byte[] unanchored(byte[] dataset) {
+    return Bytes.concat(new byte[] {UNANCHORED}, dataset);
+  }
+
+  static byte[] unanchored(byte[] dataset, byte[] id) {
+    return Bytes.concat(new byte[] {UNANCHORED}, dataset, id);
+  }
+
+  static byte[] roots(byte[] dataset, byte[] group) {
+    return Bytes.concat(new byte[] {ROOTS}, dataset, group);
+  }
+
+  static byte[] root(byte[] dataset, byte[] group, byte[] root) {
+    return Bytes.concat(new byte[] {ROOTS}, dataset, group, root);
+  }
+
+  static byte[] withdrawn(byte[] dataset) {
+    return Bytes.concat(new byte[] {WITHDRAWN}, dataset);
+  }
+
+  static byte[] withdrawn(byte[] dataset, byte[] id) {
+    return Bytes.concat(new byte[] {WITHDRAWN}, dataset, id);
+  }
+
+  static byte[] withdrawnUnanchored(byte[] dataset) {
+    return Bytes.concat(new byte[] {WITHDRAWN_UNANCHORED}, dataset);
+  }
+
+  static byte[] withdrawnUnanchored(byte[] dataset, byte[] id) {
+    return Bytes.concat(new byte[] {WITHDRAWN_UNANCHORED}, dataset, id);
+  }
+
+  /** The last {@code n} bytes of a key (the id or root it ends with). */
+  static byte[] tail(byte[] key, int n) {
+    return Arrays.copyOfRange(key, key.length - n, key.length);
+  }
+}

@@ -1,0 +1,100 @@
+package io.assent.node.consent;
+
+import io.assent.node.store.Bytes;
+import io.assent.node.store.KeyValue;
+import io.assent.node.store.KeyValueReader;
+import io.assent.node.store.Segment;
+import io.assent.node.store.Transaction;
+import java.util.Arrays;
+import java.util.stream.Stream;
+
+/**
+ * Counters indexed by time, whose sum over every time at or before {@code t} is read in a few
+ * hundred key reads at most, however many times were added: a prefix-sum tree with five levels of
+ * 256-wide buckets over unix seconds in [0, 2^40). Level {@code k} holds, per bucket {@code time >>
+ * 8k}, the sum of the deltas added at the times in that bucket; {@code [0, t]} splits into at most
+ * 255 whole buckets per level, all under one parent, so each level is one short prefix scan.
+ *
+ * <p>Key: {@code prefix ‖ level(1) ‖ bucket(8, big-endian)}; value: {@link #KINDS} longs. Adding is
+ * a read-modify-write of five keys: callers serialize their writers (one thread per prefix).
+ */
+final class TimeTally {
+  static final int KINDS = 3;
+
+  /** Times at or after this are never reached by a query; adding at them is a no-op. */
+  static final long END = 1L << 40;
+
+  /** The latest time a query may ask about. */
+  static final long MAX_AT = END - 2;
+
+  private static final int LEVELS = 5;
+  private static final Segment SEGMENT = Segment.CONSENT_INDEX;
+
+  private TimeTally() {}
+
+  static void add(Transaction tx, byte[] prefix, long time, long[] delta) {
+    if (time < 0 || time >= END) {
+      return;
+    }
+    for (int level = 0; level < LEVELS; level++) {
+      byte[] key = Bytes.concat(prefix, new byte[] {(byte) level}, bucket(time, level));
+      long[] sum = tx.get(SEGMENT, key).map(TimeTally::decode).orElseGet(() -> new long[KINDS]);
+      boolean zero = true;
+      for (int i = 0; i < KINDS; i++) {
+        sum[i] += delta[i];
+        zero &= sum[i] == 0;
+      }
+      if (zero) {
+        tx.delete(SEGMENT, key);
+      } else {
+        tx.put(SEGMENT, key, encode(sum));
+      }
+    }
+  }
+
+  /** The sums of every delta added at a time {@code <= t}, {@code 0 <= t <= MAX_AT}. */
+  static long[] through(KeyValueReader reader, byte[] prefix, long t) {
+    if (t < 0 || t > MAX_AT) {
+      throw new IllegalArgumentException("time out of range: " + t);
+    }
+    long[] sum = new long[KINDS];
+    long end = t + 1;
+    for (int level = LEVELS - 1; level >= 0; level--) {
+      byte[] endBucket = bucket(end, level);
+      int last = endBucket[7] & 0xff;
+      byte[] parent = Bytes.concat(prefix, new byte[] {(byte) level}, Arrays.copyOf(endBucket, 7));
+      try (Stream<KeyValue> entries = reader.stream(SEGMENT, parent)) {
+        entries
+            .takeWhile(kv -> (kv.key()[kv.key().length - 1] & 0xff) < last)
+            .forEach(kv -> addInto(sum, decode(kv.value())));
+      }
+    }
+    return sum;
+  }
+
+  private static byte[] bucket(long time, int level) {
+    return Bytes.longBytes(time >>> (8 * level));
+  }
+
+  private static void addInto(long[] sum, long[] values) {
+    for (int i = 0; i < KINDS; i++) {
+      sum[i] += values[i];
+    }
+  }
+
+  private static byte[] encode(long[] values) {
+    byte[] out = new byte[8 * KINDS];
+    for (int i = 0; i < KINDS; i++) {
+      System.arraycopy(Bytes.longBytes(values[i]), 0, out, 8 * i, 8);
+    }
+    return out;
+  }
+
+  private static long[] decode(byte[] bytes) {
+    long[] out = new long[KINDS];
+    for (int i = 0; i < KINDS; i++) {
+      out[i] = Bytes.toLong(bytes, 8 * i);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,64 @@
+package io.assent.node.anchor;
+
+import io.assent.node.store.KeyValueStore;
+import io.assent.node.store.Segment;
+import io.assent.node.store.Transaction;
+import java.time.Duration;
+
+/**
+ * Anchors what a store's queue holds with the real {@link Anchorer} against a {@link
+ * FakeAnchorChain}, indexing each submission as the follower would: for unit tests of other
+ * packages that need anchored consents (proofs, roots, on-chain withdrawals).
+ */
+public final class AnchoringDriver {
+  private final KeyValueStore store;
+  private final FakeAnchorChain chain = new FakeAnchorChain();
+  private final Anchorer anchorer;
+  private final AnchorIndexer indexer = new AnchorIndexer(AnchorLogs.CONTRACT);
+  private long block = 100;
+
+  public AnchoringDriver(KeyValueStore store, AnchorListener listener) {
+    this.store = store;
+    AnchorerConfig config =
+        AnchorerConfig.defaults().withBatchSize(10_000).withMaxWait(Duration.ZERO);
+    this.anchorer = new Anchorer(store, chain, config, new MutableClock(), listener);
+  }
+
+  /** Sends everything queued as one batch, indexes it in the next block and stores the proofs. */
+  public long anchorQueued() {
+    int before = chain.submissions.size();
+    anchorer.runOnce();
+    if (chain.submissions.size() == before) {
+      throw new IllegalStateException("nothing was queued");
+    }
+    FakeAnchorChain.Submission s = chain.last();
+    chain.states.put(s.txHash(), AnchorChain.TxState.MINED);
+    block++;
+    chain.head = block;
+    try (Transaction tx = store.startTransaction()) {
+      indexer.apply(
+          AnchorLogs.anchored(block, 0, s.txHash(), s.root(), s.count(), s.withdrawn()), tx);
+      tx.commit();
+    }
+    anchorer.runOnce();
+    return block;
+  }
+
+  /** A reorg drops the last anchor from the index; the anchorer resets its proofs. */
+  public void dropLastAnchor() {
+    FakeAnchorChain.Submission s = chain.last();
+    try (Transaction tx = store.startTransaction()) {
+      tx.delete(Segment.ANCHOR_ROOTS, s.root());
+      for (byte[] id : s.withdrawn()) {
+        tx.delete(Segment.ANCHOR_WITHDRAWN, id);
+      }
+      tx.commit();
+    }
+    chain.states.put(s.txHash(), AnchorChain.TxState.UNKNOWN);
+    anchorer.runOnce();
+  }
+
+  public String lastTxHash() {
+    return chain.last().txHash();
+  }
+}

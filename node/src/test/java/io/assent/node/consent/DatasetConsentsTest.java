@@ -1,0 +1,252 @@
+package io.assent.node.consent;
+
+import static io.assent.node.consent.ConsentFixture.NOW;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.assent.contracts.consent.MerkleTree;
+import io.assent.node.anchor.AnchoringDriver;
+import io.assent.node.consent.SubjectAction.Kind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.web3j.crypto.Credentials;
+import org.web3j.utils.Numeric;
+
+class DatasetConsentsTest {
+  private static final String TRAINING = "ai:ModelTraining";
+  private static final Set<String> TRAINING_PURPOSES = Set.of(TRAINING, "ai:CommercialTraining");
+  private static final long DAY = 86_400;
+
+  private final ConsentFixture f = new ConsentFixture();
+  private final DatasetConsents reads = new DatasetConsents(f.store);
+  private final AnchoringDriver anchoring = new AnchoringDriver(f.store, new AnchoringTally());
+  private final List<String> ids = new ArrayList<>();
+  private int subjects;
+
+  /** A consent of a new subject for {@code purposes}, valid over [from, until). */
+  private String consent(List<String> purposes, long from, long until) {
+    Credentials subject = ConsentFixture.key(100 + subjects++);
+    Grant g = f.grant(subject, until);
+    Grant grant =
+        new Grant(
+            g.subjectDid(),
+            g.subject(),
+            g.dataset(),
+            purposes,
+            g.processing(),
+            g.legalBasis(),
+            g.noticeDigest(),
+            g.noticeVersion(),
+            g.jurisdiction(),
+            from,
+            until,
+            g.nonce());
+    String id = f.service.accept(grant, f.sign(grant, subject)).consentId();
+    ids.add(id);
+    return id;
+  }
+
+  private Credentials subjectOf(int index) {
+    return ConsentFixture.key(100 + index);
+  }
+
+  private void withdraw(int index) {
+    SubjectAction w = f.action(Kind.WITHDRAWAL, ids.get(index), subjectOf(index));
+    f.service.withdraw(ids.get(index), w, f.sign(w, subjectOf(index)));
+  }
+
+  private void erase(int index) {
+    SubjectAction e = f.action(Kind.ERASURE, ids.get(index), subjectOf(index));
+    f.service.erase(ids.get(index), e, f.sign(e, subjectOf(index)));
+  }
+
+  private DatasetConsentSummary summary(long at) {
+    return reads.summary(ConsentFixture.DATASET, TRAINING_PURPOSES, at);
+  }
+
+  /** total, valid, pending, withdrawn, expired, notYetValid, erased. */
+  private static long[] counts(DatasetConsentSummary s) {
+    return new long[] {
+      s.total(), s.valid(), s.pending(), s.withdrawn(), s.expired(), s.notYetValid(), s.erased()
+    };
+  }
+
+  @Test
+  void countsEachConsentOnceByItsStateAtTheTime() {
+    consent(List.of(TRAINING, "dpv:ScientificResearch"), NOW - 10, NOW + DAY); // 0
+    consent(List.of(TRAINING), NOW - 10, NOW + 100); // 1: expires soon
+    consent(List.of(TRAINING), NOW + 1_000, 0); // 2: not yet valid, no end
+    consent(List.of("dpv:Marketing"), NOW - 10, 0); // 3: another purpose
+
+    assertThat(counts(summary(NOW))).containsExactly(3, 0, 2, 0, 0, 1, 0);
+    long block = anchoring.anchorQueued();
+
+    DatasetConsentSummary now = summary(NOW);
+    assertThat(counts(now)).containsExactly(3, 2, 0, 0, 0, 1, 0);
+    assertThat(now.anchors())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.blockNumber()).isEqualTo(block);
+              assertThat(a.txHash()).isEqualTo(anchoring.lastTxHash());
+            });
+    assertThat(counts(summary(NOW + 100))).containsExactly(3, 1, 0, 0, 1, 1, 0);
+    assertThat(counts(summary(NOW + 1_000))).containsExactly(3, 2, 0, 0, 1, 0, 0);
+    assertThat(counts(summary(NOW + DAY))).containsExactly(3, 1, 0, 0, 2, 0, 0);
+    assertThat(counts(reads.summary(ConsentFixture.DATASET, Set.of("dpv:Marketing"), NOW)))
+        .containsExactly(1, 1, 0, 0, 0, 0, 0);
+    assertThat(counts(reads.summary("0x" + "01".repeat(32), TRAINING_PURPOSES, NOW)))
+        .containsExactly(0, 0, 0, 0, 0, 0, 0);
+  }
+
+  @Test
+  void aWithdrawalCountsFromItsTimeAndAnErasureForEveryTime() {
+    consent(List.of(TRAINING), NOW - 10, NOW + DAY);
+    consent(List.of(TRAINING), NOW - 10, NOW + DAY);
+    consent(List.of(TRAINING), NOW - 10, NOW + DAY);
+    anchoring.anchorQueued();
+    f.clock.set(NOW + 50);
+    withdraw(0);
+    erase(1);
+
+    assertThat(counts(summary(NOW + 49)))
+        .as("before the withdrawal it was lawful")
+        .containsExactly(3, 2, 0, 0, 0, 0, 1);
+    assertThat(counts(summary(NOW + 50))).containsExactly(3, 1, 0, 1, 0, 0, 1);
+    assertThat(counts(summary(NOW + DAY))).containsExactly(3, 0, 0, 1, 1, 0, 1);
+  }
+
+  @Test
+  void theSummaryAgreesWithAConsentByConsentCountAtEveryTime() {
+    for (int i = 0; i < 12; i++) {
+      long from = NOW - 10 + 37L * i;
+      consent(List.of(TRAINING), from, i % 3 == 0 ? 0 : from + 100 + 13L * i);
+    }
+    anchoring.anchorQueued();
+    consent(List.of(TRAINING), NOW - 10, NOW + 400); // pending
+    f.clock.set(NOW + 300);
+    withdraw(1); // after it expired
+    withdraw(5); // while valid
+    withdraw(10); // before it became valid
+    withdraw(12); // not anchored yet
+    erase(7);
+    for (long at = NOW - 20; at < NOW + 700; at += 7) {
+      assertThat(counts(summary(at))).as("at %d", at).containsExactly(expected(at));
+    }
+  }
+
+  /** The same classification, one consent at a time from its state and proof. */
+  private long[] expected(long at) {
+    long[] c = new long[7];
+    for (String id : ids) {
+      ConsentState s =
+          ConsentState.decode(
+              f.store
+                  .get(io.assent.node.store.Segment.CONSENT_STATE, Numeric.hexStringToByteArray(id))
+                  .orElseThrow());
+      c[0]++;
+      if (s.erased()) {
+        c[6]++;
+      } else if (DatasetTally.withdrawal(s) <= at) {
+        c[3]++;
+      } else if (DatasetTally.until(s) <= at) {
+        c[4]++;
+      } else if (at < s.validFrom()) {
+        c[5]++;
+      } else if (f.service.status(id).anchor().isPresent()) {
+        c[1]++;
+      } else {
+        c[2]++;
+      }
+    }
+    return c;
+  }
+
+  @Test
+  void aReorgThatDropsTheAnchorMakesTheConsentsPendingAgain() {
+    consent(List.of(TRAINING), NOW - 10, NOW + DAY);
+    consent(List.of(TRAINING), NOW - 10, NOW + DAY);
+    anchoring.anchorQueued();
+    assertThat(summary(NOW).valid()).isEqualTo(2);
+
+    anchoring.dropLastAnchor();
+
+    DatasetConsentSummary after = summary(NOW);
+    assertThat(counts(after)).containsExactly(2, 0, 2, 0, 0, 0, 0);
+    assertThat(after.anchors()).isEmpty();
+  }
+
+  @Test
+  void theManifestListsTheValidAnchoredConsentsWithProofsThatVerify() {
+    String valid = consent(List.of(TRAINING, "dpv:ScientificResearch"), NOW - 10, NOW + DAY);
+    consent(List.of("dpv:Marketing"), NOW - 10, NOW + DAY);
+    String withdrawn = consent(List.of(TRAINING), NOW - 10, NOW + DAY);
+    consent(List.of(TRAINING), NOW + 500, NOW + DAY);
+    anchoring.anchorQueued();
+    consent(List.of(TRAINING), NOW - 10, NOW + DAY); // pending: not in the manifest
+    f.clock.set(NOW + 10);
+    withdraw(2);
+
+    List<ManifestEntry> entries = manifest(NOW + 10);
+    assertThat(entries).extracting(ManifestEntry::consentId).containsExactly(valid);
+    ManifestEntry entry = entries.get(0);
+    assertThat(entry.purposes()).containsExactly(TRAINING, "dpv:ScientificResearch");
+    assertThat(entry.validFrom()).isEqualTo(NOW - 10);
+    assertThat(entry.validUntil()).isEqualTo(NOW + DAY);
+    assertThat(entry.txHash()).isEqualTo(anchoring.lastTxHash());
+    assertThat(
+            MerkleTree.verify(
+                Numeric.hexStringToByteArray(entry.consentId()),
+                entry.proof().stream().map(Numeric::hexStringToByteArray).toList(),
+                Numeric.hexStringToByteArray(entry.root())))
+        .isTrue();
+    assertThat(manifest(NOW + 9))
+        .as("before its withdrawal the consent was valid")
+        .extracting(ManifestEntry::consentId)
+        .containsExactlyInAnyOrder(valid, withdrawn);
+  }
+
+  private List<ManifestEntry> manifest(long at) {
+    try (Stream<ManifestEntry> entries =
+        reads.manifest(ConsentFixture.DATASET, TRAINING_PURPOSES, at)) {
+      return entries.toList();
+    }
+  }
+
+  @Test
+  void withdrawalsAndErasuresAnchoredSinceABlockAreListed() {
+    consent(List.of(TRAINING), NOW - 10, NOW + DAY);
+    consent(List.of(TRAINING), NOW - 10, NOW + DAY);
+    consent(List.of(TRAINING), NOW - 10, NOW + DAY);
+    anchoring.anchorQueued();
+    withdraw(0);
+    assertThat(reads.withdrawnSince(ConsentFixture.DATASET, 0)).as("not on chain yet").isEmpty();
+    long first = anchoring.anchorQueued();
+    erase(1);
+    long second = anchoring.anchorQueued();
+
+    assertThat(reads.withdrawnSince(ConsentFixture.DATASET, 0))
+        .containsExactly(
+            new WithdrawnConsent(ids.get(0), first, txOf(ids.get(0))),
+            new WithdrawnConsent(ids.get(1), second, anchoring.lastTxHash()));
+    assertThat(reads.withdrawnSince(ConsentFixture.DATASET, second))
+        .extracting(WithdrawnConsent::consentId)
+        .containsExactly(ids.get(1));
+    assertThat(reads.withdrawnSince(ConsentFixture.DATASET, second + 1)).isEmpty();
+    assertThat(manifest(NOW)).extracting(ManifestEntry::consentId).containsExactly(ids.get(2));
+  }
+
+  private String txOf(String id) {
+    return f.service.status(id).withdrawnOnChain().orElseThrow().txHash();
+  }
+
+  @Test
+  void aTimeOutOfRangeIsRefused() {
+    assertThatThrownBy(() -> summary(-1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> summary(DatasetConsents.MAX_AT + 1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
