@@ -8,6 +8,7 @@ import io.assent.node.api.Endpoint;
 import io.assent.node.api.GetDataset;
 import io.assent.node.api.GetDatasetHistory;
 import io.assent.node.api.GetDatasetLineage;
+import io.assent.node.api.GetDatasetSigner;
 import io.assent.node.api.ListDatasets;
 import io.assent.node.api.RelayDatasetOperation;
 import io.assent.node.chain.LogHandler;
@@ -90,7 +91,8 @@ final class DatasetWiring {
                 new GetDataset(blocking, index, json),
                 new GetDatasetLineage(blocking, index, json),
                 new GetDatasetHistory(blocking, index, json),
-                new RelayDatasetOperation(blocking, didParam, relay)));
+                new RelayDatasetOperation(blocking, didParam, relay),
+                new GetDatasetSigner(blocking, relay, config.chain().chainId())));
     endpoints.addAll(PermitWiring.endpoints(config, store, index, blocking));
     return endpoints;
   }

@@ -113,6 +113,17 @@ public final class DatasetApi implements AutoCloseable {
         line);
   }
 
+  /** {@code GET /v1/datasets/signers/{address}}: the signer's registry nonce, from the chain. */
+  public BigInteger signerNonce(String signer) {
+    JsonNode answer = node.getJson("/v1/datasets/signers/" + signer, null);
+    String nonce = answer.path("nonce").asText("");
+    if (!nonce.matches("[0-9]{1,78}")) {
+      throw new CliException(
+          "nodeError", "the node reported no registry nonce for " + signer + ": " + answer);
+    }
+    return new BigInteger(nonce);
+  }
+
   /** {@code POST /v1/datasets/operations}: 202 {@code {txHash, datasetId}}. */
   public JsonNode relay(Object body) {
     return node.postJson("/v1/datasets/operations", body);

@@ -20,12 +20,11 @@ import org.web3j.crypto.Credentials;
  * data (domain "Assent Dataset Registry" on the node's chain and registry, with the signer's
  * registry nonce) and the node checks and sends the {@code ...Signed} transaction.
  *
- * <p>The nonce is read from the chain ({@code nonces(signer)}) through the JSON-RPC endpoint of the
- * {@code rpc} setting or {@code --rpc}, read only; the node does not report it (see {@link
- * #nonce}).
+ * <p>The signer's nonce comes from the chain ({@code nonces(signer)}) through the JSON-RPC endpoint
+ * of the {@code rpc} setting or {@code --rpc} (read only) when one is set, else from the node.
  *
- * <p>HTTP calls: {@code GET /v1/status} (chain id, {@code contracts.datasetRegistry}), {@code POST
- * /v1/datasets/operations}.
+ * <p>HTTP calls: {@code GET /v1/status} (chain id, {@code contracts.datasetRegistry}), {@code GET
+ * /v1/datasets/signers/{address}}, {@code POST /v1/datasets/operations}.
  */
 final class NodeDatasetTransport implements DatasetTransport {
 
@@ -93,15 +92,13 @@ final class NodeDatasetTransport implements DatasetTransport {
   }
 
   /**
-   * The signer's registry nonce, from the chain. The relay API has no nonce read, so relaying needs
-   * a JSON-RPC endpoint to read it (the node checks it again before paying gas).
+   * The signer's registry nonce: read from the chain through {@code rpc} when one is given
+   * (trusting no node for it), else from the node ({@code GET /v1/datasets/signers/{address}}).
+   * Either way the node checks it again before paying gas.
    */
   private BigInteger nonce(String registry, String signer) {
     if (rpc == null) {
-      throw new CliException(
-          "noRpc",
-          "relaying needs the signer's registry nonce, which the node does not report: set the"
-              + " rpc setting (ASSENT_RPC) or add --rpc URL next to --node (only read)");
+      return api.signerNonce(signer);
     }
     try (RpcDatasetTransport chain = new RpcDatasetTransport(rpc, registry, timeout)) {
       return chain.nonce(signer);

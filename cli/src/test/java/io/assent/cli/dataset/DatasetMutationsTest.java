@@ -258,12 +258,17 @@ class DatasetMutationsTest {
   }
 
   @Test
-  void relayingNeedsAChainToReadTheNonceAndTheNodesRegistry() {
+  void withoutAChainTheNonceComesFromTheNodeAndTheNodesRegistryMustMatch() {
+    node.answer(
+        "/v1/datasets/signers/" + ADDRESS,
+        200,
+        "{\"signer\":\"" + ADDRESS + "\",\"nonce\":\"7\",\"chainId\":31337}");
     CliRunner noRpc =
         new CliRunner(home).env("ASSENT_PASSWORD", "pw").env("ASSENT_NODE", node.url());
-    Result refused = noRpc.run("dataset", "deprecate", ID, "--reason", "x");
-    assertThat(refused.exitCode()).isEqualTo(1);
-    assertThat(refused.err()).contains("relaying needs the signer's registry nonce");
+    Result relayed = noRpc.run("dataset", "deprecate", ID, "--reason", "x");
+    assertThat(relayed.exitCode()).as(relayed.err()).isZero();
+    assertSignedByKey(posted(), new DatasetOperation.Deprecate(ID, "x"));
+    node.requests.clear();
 
     Result mismatch =
         relay("deprecate", ID, "--reason", "x", "--dataset-registry", "0x" + "34".repeat(20));

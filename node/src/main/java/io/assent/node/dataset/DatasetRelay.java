@@ -32,6 +32,21 @@ public final class DatasetRelay {
     this.licenses = licenses;
   }
 
+  /**
+   * The nonce {@code signer}'s next signed operation must carry, read from the chain's latest state
+   * (what {@link #relay} checks it against).
+   *
+   * @throws DatasetRelayException CHAIN_UNAVAILABLE when the chain cannot be read
+   */
+  public BigInteger nonce(String signer) {
+    return read(() -> registry.nonce(signer.toLowerCase(Locale.ROOT)));
+  }
+
+  /** The registry this relay sends to, lower-case 0x-hex. */
+  public String registry() {
+    return registry.address();
+  }
+
   /** A sent relay transaction and the dataset it acts on. */
   public record Receipt(String txHash, String datasetId) {}
 

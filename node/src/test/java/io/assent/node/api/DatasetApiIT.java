@@ -155,6 +155,26 @@ class DatasetApiIT {
   }
 
   @Test
+  void theSignerNonceComesFromTheChainAndMovesWithEachRelayedOperation() {
+    String signer = CURATOR.getAddress();
+    JsonObject before =
+        http.get("/v1/datasets/signers/" + signer.toUpperCase().replace("0X", "0x")).json();
+    assertThat(before.getString("signer")).isEqualTo(signer);
+    assertThat(before.getString("nonce")).isEqualTo(nonce(CURATOR).toString());
+    assertThat(before.getString("registry")).isEqualTo(net.datasetRegistry().address());
+
+    Http.Response relayed =
+        http.postJson(
+            "/v1/datasets/operations",
+            signedByCurator(registration(signer, name("nonce"), "MIT", List.of())));
+    assertThat(relayed.status()).as(relayed.body()).isEqualTo(202);
+    assertThat(http.get("/v1/datasets/signers/" + signer).json().getString("nonce"))
+        .isEqualTo(new BigInteger(before.getString("nonce")).add(BigInteger.ONE).toString());
+
+    assertProblem(http.get("/v1/datasets/signers/0x1234"), 400, "invalidRequest");
+  }
+
+  @Test
   void aDelegateActsForTheCuratorUntilRevoked() {
     String id = registerDirectly(name("delegated"), "CC-BY-NC-4.0", List.of());
     Credentials delegate = newKey();
