@@ -2,22 +2,18 @@ package io.assent.contracts.consent;
 
 import io.assent.contracts.consent.ConsentAnchorException.Reason;
 import io.assent.contracts.generated.ConsentAnchor;
+import io.assent.contracts.tx.EstimatingSender;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.locks.ReentrantLock;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.protocol.core.methods.request.Transaction;
-import org.web3j.protocol.core.methods.response.EthEstimateGas;
-import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.exceptions.TransactionException;
 import org.web3j.tx.TransactionManager;
-import org.web3j.tx.gas.ContractEIP1559GasProvider;
 import org.web3j.tx.gas.ContractGasProvider;
 import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 import org.web3j.tx.response.TransactionReceiptProcessor;
@@ -47,7 +43,7 @@ public final class ConsentAnchorClient {
   private final TransactionManager transactions;
   private final ContractGasProvider gas;
   private final TransactionReceiptProcessor receipts;
-  private final ReentrantLock submitLock = new ReentrantLock();
+  private final EstimatingSender sender;
 
   private ConsentAnchorClient(
       ConsentAnchor contract,
@@ -60,6 +56,7 @@ public final class ConsentAnchorClient {
     this.transactions = transactions;
     this.gas = gas;
     this.receipts = receipts;
+    this.sender = new EstimatingSender(web3j, transactions, gas, address());
   }
 
   /** Deploys a new ConsentAnchor, paid by {@code transactions}' account, and waits for it. */
@@ -183,42 +180,12 @@ public final class ConsentAnchorClient {
   }
 
   private String submitData(String data) {
-    submitLock.lock();
-    try {
-      String from = transactions.getFromAddress();
-      Transaction call = Transaction.createEthCallTransaction(from, address(), data);
-      EthEstimateGas estimate =
-          rpc("eth_estimateGas", () -> web3j.ethEstimateGas(call).send(), Reason.UNAVAILABLE);
-      if (estimate.hasError()) {
-        throw new ConsentAnchorException(
-            Reason.REJECTED, "anchor refused: " + estimate.getError().getMessage(), null, null);
-      }
-      BigInteger limit =
-          estimate.getAmountUsed().multiply(BigInteger.valueOf(6)).divide(BigInteger.valueOf(5));
-      EthSendTransaction sent = rpc("send", () -> send(limit, data), Reason.UNAVAILABLE);
-      if (sent.hasError()) {
-        throw new ConsentAnchorException(
-            Reason.REJECTED, "anchor refused: " + sent.getError().getMessage(), null, null);
-      }
-      return sent.getTransactionHash();
-    } finally {
-      submitLock.unlock();
+    EstimatingSender.Sent sent = rpc("send", () -> sender.submit(data), Reason.UNAVAILABLE);
+    if (sent.refused()) {
+      throw new ConsentAnchorException(
+          Reason.REJECTED, "anchor refused: " + sent.refusal().getMessage(), null, null);
     }
-  }
-
-  private EthSendTransaction send(BigInteger gasLimit, String data) throws IOException {
-    if (gas instanceof ContractEIP1559GasProvider fees) {
-      return transactions.sendEIP1559Transaction(
-          fees.getChainId(),
-          fees.getMaxPriorityFeePerGas(),
-          fees.getMaxFeePerGas(),
-          gasLimit,
-          address(),
-          data,
-          BigInteger.ZERO);
-    }
-    return transactions.sendTransaction(
-        gas.getGasPrice(), gasLimit, address(), data, BigInteger.ZERO);
+    return sent.txHash();
   }
 
   private static TransactionReceiptProcessor defaultReceipts(Web3j web3j) {

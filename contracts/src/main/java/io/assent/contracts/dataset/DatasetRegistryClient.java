@@ -3,26 +3,23 @@ package io.assent.contracts.dataset;
 import io.assent.contracts.consent.Eip712Domain;
 import io.assent.contracts.dataset.DatasetRegistryException.Reason;
 import io.assent.contracts.generated.DatasetRegistry;
+import io.assent.contracts.tx.EstimatingSender;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.locks.ReentrantLock;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.Response;
 import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthCall;
-import org.web3j.protocol.core.methods.response.EthEstimateGas;
-import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.exceptions.TransactionException;
 import org.web3j.tx.TransactionManager;
 import org.web3j.tx.exceptions.ContractCallException;
-import org.web3j.tx.gas.ContractEIP1559GasProvider;
 import org.web3j.tx.gas.ContractGasProvider;
 import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 import org.web3j.tx.response.TransactionReceiptProcessor;
@@ -37,8 +34,8 @@ import org.web3j.tx.response.TransactionReceiptProcessor;
  * the estimate plus 20%; prices come from the gas provider. A transaction that still reverts when
  * mined throws with its hash and the error found by replaying it at its block.
  *
- * <p>Thread-safe; submissions through one client are serialized so a {@code RawTransactionManager}
- * never hands two of them the same account nonce.
+ * <p>Thread-safe; submissions through one client are serialized ({@link EstimatingSender}) so a
+ * {@code RawTransactionManager} never hands two of them the same account nonce.
  */
 public final class DatasetRegistryClient {
 
@@ -51,7 +48,7 @@ public final class DatasetRegistryClient {
   private final ContractGasProvider gas;
   private final TransactionReceiptProcessor receipts;
   private final DatasetCalls calls;
-  private final ReentrantLock submitLock = new ReentrantLock();
+  private final EstimatingSender sender;
 
   private DatasetRegistryClient(
       DatasetRegistry registry,
@@ -65,6 +62,7 @@ public final class DatasetRegistryClient {
     this.gas = gas;
     this.receipts = receipts;
     this.calls = new DatasetCalls(registry);
+    this.sender = new EstimatingSender(web3j, transactions, gas, address());
   }
 
   /** Deploys a registry bound to the DID registry at {@code didRegistry}, and waits for it. */
@@ -217,42 +215,11 @@ public final class DatasetRegistryClient {
   }
 
   private String submitData(String data) {
-    submitLock.lock();
-    try {
-      String from = transactions.getFromAddress();
-      EthEstimateGas estimate =
-          rpc(
-              "eth_estimateGas",
-              () -> web3j.ethEstimateGas(callOf(from, data)).send(),
-              Reason.UNAVAILABLE);
-      if (estimate.hasError()) {
-        throw fromRpcError(estimate);
-      }
-      BigInteger limit =
-          estimate.getAmountUsed().multiply(BigInteger.valueOf(6)).divide(BigInteger.valueOf(5));
-      EthSendTransaction sent = rpc("send", () -> send(limit, data), Reason.UNAVAILABLE);
-      if (sent.hasError()) {
-        throw fromRpcError(sent);
-      }
-      return sent.getTransactionHash();
-    } finally {
-      submitLock.unlock();
+    EstimatingSender.Sent sent = rpc("send", () -> sender.submit(data), Reason.UNAVAILABLE);
+    if (sent.refused()) {
+      throw DatasetRevert.fromRpcError(sent.refusal().getMessage(), sent.refusal().getData());
     }
-  }
-
-  private EthSendTransaction send(BigInteger gasLimit, String data) throws IOException {
-    if (gas instanceof ContractEIP1559GasProvider fees) {
-      return transactions.sendEIP1559Transaction(
-          fees.getChainId(),
-          fees.getMaxPriorityFeePerGas(),
-          fees.getMaxFeePerGas(),
-          gasLimit,
-          address(),
-          data,
-          BigInteger.ZERO);
-    }
-    return transactions.sendTransaction(
-        gas.getGasPrice(), gasLimit, address(), data, BigInteger.ZERO);
+    return sent.txHash();
   }
 
   /** The error of a mined, reverted transaction, found by replaying it at its block. */

@@ -40,4 +40,11 @@ final class Bench {
     System.exit(2);
     return otherwise;
   }
+
+  /** Fails the benchmark (a wrong answer means the figures measure nothing). */
+  static void require(boolean ok, String message) {
+    if (!ok) {
+      throw new IllegalStateException(message);
+    }
+  }
 }

@@ -1,10 +1,16 @@
 package io.assent.testnet.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.assent.contracts.consent.ConsentAnchorClient;
 import io.assent.contracts.dataset.DatasetRegistryClient;
 import io.assent.contracts.devchain.Anvil;
 import io.assent.contracts.did.DidRegistryClient;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.web3j.tx.gas.DefaultGasProvider;
 
 /**
@@ -13,6 +19,7 @@ import org.web3j.tx.gas.DefaultGasProvider;
  */
 final class BenchChain implements AutoCloseable {
   static final int RELAYER = 0;
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Anvil anvil;
   private final DidRegistryClient registry;
@@ -58,6 +65,26 @@ final class BenchChain implements AutoCloseable {
         anvil.transactionManager(Anvil.devCredentials(RELAYER)),
         new DefaultGasProvider(),
         registry.address());
+  }
+
+  /**
+   * Writes the config of a node process on this chain (loopback HTTP on a free port, no
+   * confirmations, the DID registry) with {@code contracts} added (config key → address).
+   */
+  Path writeNodeConfig(Path data, Path file, Map<String, String> contracts) throws IOException {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("dataDir", data.toString());
+    root.putObject("http").put("host", "127.0.0.1");
+    ObjectNode c = root.putObject("chain");
+    c.put("rpcUrl", anvil.rpcUrl());
+    c.put("chainId", Anvil.CHAIN_ID);
+    c.putArray("networkNames").add("dev");
+    c.put("startBlock", deploymentBlock);
+    c.put("confirmations", 0);
+    ObjectNode addresses = root.putObject("contracts").put("didRegistry", registry.address());
+    contracts.forEach(addresses::put);
+    Files.writeString(file, JSON.writeValueAsString(root));
+    return file;
   }
 
   Anvil anvil() {

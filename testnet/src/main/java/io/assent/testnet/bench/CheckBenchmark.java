@@ -1,7 +1,5 @@
 package io.assent.testnet.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.assent.contracts.consent.ConsentAnchorClient;
 import io.assent.contracts.devchain.Anvil;
 import io.assent.node.consent.CheckResult;
@@ -37,7 +35,6 @@ public final class CheckBenchmark {
   private static final int DATASETS = 1_000;
   private static final int WARMUP = 2_000;
   private static final int SAMPLES = 20_000;
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   public static void main(String[] args) throws Exception {
     Bench.quietLogging();
@@ -81,7 +78,7 @@ public final class CheckBenchmark {
                           fill.firstDataset(s),
                           ConsentFill.PURPOSES.get(0),
                           now);
-                  require(r.permitted(), "subject " + s + ": " + r);
+                  Bench.require(r.permitted(), "subject " + s + ": " + r);
                 });
         none =
             Latencies.measure(
@@ -92,11 +89,13 @@ public final class CheckBenchmark {
                   CheckResult r =
                       service.check(
                           ConsentFill.subject(s), datasets.get(0), "ai:ModelTraining", now);
-                  require(!r.permitted(), "unknown subject permitted");
+                  Bench.require(!r.permitted(), "unknown subject permitted");
                 });
       }
       Bench.progress("in process: granted %s, none %s", granted, none);
-      Path config = writeConfig(chain, anchor.address(), data, dir.resolve("node.json"));
+      Path config =
+          chain.writeNodeConfig(
+              data, dir.resolve("node.json"), Map.of("consentAnchor", anchor.address()));
       Latencies.Summary http;
       long rssKb;
       try (NodeProcess node =
@@ -117,7 +116,7 @@ public final class CheckBenchmark {
                               + fill.firstDataset(s)
                               + "&purpose="
                               + NodeClient.encode(ConsentFill.PURPOSES.get(0)));
-                  require(
+                  Bench.require(
                       a.status() == 200 && a.body().get("permitted").asBoolean(),
                       a.status() + " " + a.body());
                 });
@@ -130,23 +129,6 @@ public final class CheckBenchmark {
     System.exit(0); // web3j leaves non-daemon threads behind
   }
 
-  private static Path writeConfig(BenchChain chain, String anchor, Path data, Path file)
-      throws Exception {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("dataDir", data.toString());
-    root.putObject("http").put("host", "127.0.0.1");
-    ObjectNode c = root.putObject("chain");
-    c.put("rpcUrl", chain.anvil().rpcUrl());
-    c.put("chainId", Anvil.CHAIN_ID);
-    c.putArray("networkNames").add("dev");
-    c.put("startBlock", chain.deploymentBlock());
-    root.putObject("contracts")
-        .put("didRegistry", chain.registry().address())
-        .put("consentAnchor", anchor);
-    Files.writeString(file, JSON.writeValueAsString(root));
-    return file;
-  }
-
   static long rssKb(long pid) throws Exception {
     for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
       if (line.startsWith("VmRSS:")) {
@@ -154,12 +136,6 @@ public final class CheckBenchmark {
       }
     }
     return -1;
-  }
-
-  private static void require(boolean ok, String message) {
-    if (!ok) {
-      throw new IllegalStateException(message);
-    }
   }
 
   private static String report(

@@ -1,7 +1,5 @@
 package io.assent.testnet.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.assent.contracts.dataset.DatasetRegistryClient;
 import io.assent.contracts.devchain.Anvil;
 import io.assent.node.dataset.DatasetIndex;
@@ -31,7 +29,6 @@ import java.util.Random;
 public final class LineageBenchmark {
   private static final int WIDTH = 100;
   private static final int[] DEPTHS = {1, 2, 5, 10, 20, 50, 100};
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   public static void main(String[] args) throws Exception {
     Bench.quietLogging();
@@ -52,7 +49,9 @@ public final class LineageBenchmark {
           datasets, (System.nanoTime() - started) / 1e9, head);
 
       Path data = dir.resolve("data");
-      Path config = writeConfig(chain, registry.address(), data, dir.resolve("node.json"));
+      Path config =
+          chain.writeNodeConfig(
+              data, dir.resolve("node.json"), Map.of("datasetRegistry", registry.address()));
       List<Row> rows = new ArrayList<>();
       long rssKb;
       try (NodeProcess node =
@@ -113,7 +112,7 @@ public final class LineageBenchmark {
               // Every dataset past the first layer has parents, so an ancestor walk reaches its
               // full depth; a descendant walk may end early (some datasets have no children).
               int least = direction == LineageDirection.ANCESTORS ? depth + 1 : 2;
-              require(graph.nodes().size() >= least, "graph too small at depth " + depth);
+              Bench.require(graph.nodes().size() >= least, "graph too small at depth " + depth);
               nodes[0] = graph.nodes().size();
             });
     return new Measured(summary, nodes[0]);
@@ -138,34 +137,10 @@ public final class LineageBenchmark {
                           + name
                           + "&depth="
                           + depth);
-              require(a.status() == 200, a.status() + " " + a.body());
+              Bench.require(a.status() == 200, a.status() + " " + a.body());
               nodes[0] = a.body().get("nodes").size();
             });
     return new Measured(summary, nodes[0]);
-  }
-
-  private static Path writeConfig(BenchChain chain, String registry, Path data, Path file)
-      throws Exception {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("dataDir", data.toString());
-    root.putObject("http").put("host", "127.0.0.1");
-    ObjectNode c = root.putObject("chain");
-    c.put("rpcUrl", chain.anvil().rpcUrl());
-    c.put("chainId", Anvil.CHAIN_ID);
-    c.putArray("networkNames").add("dev");
-    c.put("startBlock", chain.deploymentBlock());
-    c.put("confirmations", 0);
-    root.putObject("contracts")
-        .put("didRegistry", chain.registry().address())
-        .put("datasetRegistry", registry);
-    Files.writeString(file, JSON.writeValueAsString(root));
-    return file;
-  }
-
-  private static void require(boolean ok, String message) {
-    if (!ok) {
-      throw new IllegalStateException(message);
-    }
   }
 
   private static String report(int datasets, int layers, List<Row> rows, long rssKb) {

@@ -1,7 +1,5 @@
 package io.assent.testnet.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.assent.contracts.consent.ConsentAnchorClient;
 import io.assent.contracts.dataset.DatasetOperation;
 import io.assent.contracts.dataset.DatasetRegistryClient;
@@ -41,7 +39,6 @@ public final class PermitBenchmark {
   private static final int WARMUP = 1_000;
   private static final int SAMPLES = 10_000;
   private static final long YEAR = 365 * 86_400L;
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   public static void main(String[] args) throws Exception {
     Bench.quietLogging();
@@ -62,7 +59,11 @@ public final class PermitBenchmark {
       Bench.progress(
           "filled %,d consents in %.1f s", consents, (System.nanoTime() - started) / 1e9);
 
-      Path config = writeConfig(chain, anchor.address(), registry.address(), data, dir);
+      Path config =
+          chain.writeNodeConfig(
+              data,
+              dir.resolve("node.json"),
+              Map.of("consentAnchor", anchor.address(), "datasetRegistry", registry.address()));
       Latencies.Summary http;
       long rssKb;
       String sample;
@@ -72,7 +73,7 @@ public final class PermitBenchmark {
         client.awaitSyncedTo(head, Duration.ofMinutes(5));
         String path = "/v1/datasets/" + dataset + "/permits?purpose=commercial-ai-training";
         NodeClient.Answer first = client.get(path);
-        require(first.status() == 200, first.status() + " " + first.body());
+        Bench.require(first.status() == 200, first.status() + " " + first.body());
         sample = first.body().get("consents").toString();
         http =
             Latencies.measure(
@@ -80,7 +81,7 @@ public final class PermitBenchmark {
                 SAMPLES / 2,
                 () -> {
                   NodeClient.Answer a = client.get(path);
-                  require(a.status() == 200, a.status() + " " + a.body());
+                  Bench.require(a.status() == 200, a.status() + " " + a.body());
                 });
         rssKb = CheckBenchmark.rssKb(node.pid());
       }
@@ -92,7 +93,7 @@ public final class PermitBenchmark {
             new PermitService(new DatasetIndex(store), LicensePolicy.bundled(), reads);
         Permit permit =
             permits.decide(dataset, UsePurpose.COMMERCIAL_AI_TRAINING, now).orElseThrow();
-        require(permit.decision() == Verdict.CONDITIONAL, "decision " + permit.decision());
+        Bench.require(permit.decision() == Verdict.CONDITIONAL, "decision " + permit.decision());
         Latencies.Summary atNow =
             Latencies.measure(
                 WARMUP,
@@ -113,7 +114,8 @@ public final class PermitBenchmark {
           valid = all.count();
         }
         double scanMs = (System.nanoTime() - scanStart) / 1e6;
-        require(valid == permit.consents().valid(), valid + " != " + permit.consents().valid());
+        Bench.require(
+            valid == permit.consents().valid(), valid + " != " + permit.consents().valid());
         System.out.println(report(consents, permit, atNow, past, http, scanMs, rssKb));
       }
     } finally {
@@ -143,32 +145,6 @@ public final class PermitBenchmark {
       parent = op.datasetId();
     }
     return parent;
-  }
-
-  private static Path writeConfig(
-      BenchChain chain, String anchor, String registry, Path data, Path dir) throws Exception {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("dataDir", data.toString());
-    root.putObject("http").put("host", "127.0.0.1");
-    ObjectNode c = root.putObject("chain");
-    c.put("rpcUrl", chain.anvil().rpcUrl());
-    c.put("chainId", Anvil.CHAIN_ID);
-    c.putArray("networkNames").add("dev");
-    c.put("startBlock", chain.deploymentBlock());
-    c.put("confirmations", 0);
-    root.putObject("contracts")
-        .put("didRegistry", chain.registry().address())
-        .put("consentAnchor", anchor)
-        .put("datasetRegistry", registry);
-    Path file = dir.resolve("node.json");
-    Files.writeString(file, JSON.writeValueAsString(root));
-    return file;
-  }
-
-  private static void require(boolean ok, String message) {
-    if (!ok) {
-      throw new IllegalStateException(message);
-    }
   }
 
   private static String report(
