@@ -37,6 +37,7 @@ public final class ConsentService implements AutoCloseable {
   private final RecordVault vault = new RecordVault();
   private final ConsentReads reads;
   private final GroupCommitter committer;
+  private final TallyBatch tallies = new TallyBatch();
 
   public ConsentService(
       KeyValueStore store,
@@ -50,7 +51,7 @@ public final class ConsentService implements AutoCloseable {
     this.datasets = datasets;
     this.clock = clock;
     this.reads = new ConsentReads(store, vault, clock);
-    this.committer = new GroupCommitter(store);
+    this.committer = new GroupCommitter(store, GroupCommitter.MAX_LINGER, tallies::writeTo);
   }
 
   /** Stops the commit thread; requests after this fail. */
@@ -133,7 +134,7 @@ public final class ConsentService implements AutoCloseable {
               ConsentKeys.grantDigest(digest),
               Bytes.concat(id, signatureDigest));
           AnchorQueueKeys.enqueueLeaf(tx, id);
-          DatasetTally.accepted(tx, id, state);
+          DatasetTally.accepted(tx, tallies, id, state);
           return new Accepted(leaf.consentId(), ConsentState.PENDING, true);
         });
   }
@@ -228,7 +229,7 @@ public final class ConsentService implements AutoCloseable {
             ConsentState.Withdrawal w =
                 new ConsentState.Withdrawal(action.time(), action.nonce(), sigDigest);
             tx.put(Segment.CONSENT_STATE, id, current.withWithdrawal(w).encode());
-            DatasetTally.withdrawn(tx, id, current, action.time());
+            DatasetTally.withdrawn(tx, tallies, id, current, action.time());
             AnchorQueueKeys.enqueueWithdrawal(tx, id);
             return new Accepted(consentId, "withdrawalPending", true);
           }
@@ -260,7 +261,7 @@ public final class ConsentService implements AutoCloseable {
       tx.put(Segment.CONSENT_INDEX, ConsentKeys.erasedNonce(subject, nonce), new byte[0]);
     }
     AnchorProofs.forget(tx, id);
-    DatasetTally.erased(tx, id, state);
+    DatasetTally.erased(tx, tallies, id, state);
     tx.put(Segment.CONSENT_STATE, id, ConsentState.erasedAt(now).encode());
     if (state.withdrawal() == null) {
       AnchorQueueKeys.enqueueWithdrawal(tx, id);

@@ -3,10 +3,8 @@ package io.assent.node.consent;
 import io.assent.node.store.Bytes;
 import io.assent.node.store.Segment;
 import io.assent.node.store.Transaction;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The consent service's hooks that keep the per-dataset summary ({@link DatasetTallyKeys}) in the
@@ -18,6 +16,9 @@ import java.util.TreeSet;
  * {@code f <= t}, else not yet valid. Each count is a difference of "events at or before t", so a
  * consent adds at most five events to its group's {@link TimeTally}, and a withdrawal or erasure
  * replaces or removes them.
+ *
+ * <p>The counters (group totals, time tallies, erasures) go through the commit group's {@link
+ * TallyBatch}; the per-consent entries (unanchored, withdrawn) straight into the transaction.
  */
 final class DatasetTally {
   static final int ACTIVE = 0;
@@ -27,13 +28,13 @@ final class DatasetTally {
 
   private DatasetTally() {}
 
-  static void accepted(Transaction tx, byte[] id, ConsentState s) {
+  static void accepted(Transaction tx, TallyBatch batch, byte[] id, ConsentState s) {
     byte[] dataset = ConsentKeys.hex(s.dataset());
     byte[] group = DatasetTallyKeys.group(s.purposes());
-    addTotals(tx, dataset, group, s, 1);
+    batch.live(DatasetTallyKeys.group(dataset, group), s.purposes(), 1);
     Map<Long, long[]> events = new TreeMap<>();
     events(events, s.validFrom(), until(s), NEVER, 1);
-    apply(tx, dataset, group, events);
+    batch.events(DatasetTallyKeys.times(dataset, group), events);
     tx.put(Segment.CONSENT_INDEX, DatasetTallyKeys.unanchored(dataset, id), unanchored(group, s));
   }
 
@@ -42,13 +43,14 @@ final class DatasetTally {
     return Bytes.concat(group, Bytes.longBytes(s.validFrom()), Bytes.longBytes(until(s)));
   }
 
-  static void withdrawn(Transaction tx, byte[] id, ConsentState before, long time) {
+  static void withdrawn(
+      Transaction tx, TallyBatch batch, byte[] id, ConsentState before, long time) {
     byte[] dataset = ConsentKeys.hex(before.dataset());
     byte[] group = DatasetTallyKeys.group(before.purposes());
     Map<Long, long[]> events = new TreeMap<>();
     events(events, before.validFrom(), until(before), withdrawal(before), -1);
     events(events, before.validFrom(), until(before), time, 1);
-    apply(tx, dataset, group, events);
+    batch.events(DatasetTallyKeys.times(dataset, group), events);
     tx.put(Segment.CONSENT_INDEX, DatasetTallyKeys.withdrawn(dataset, id), Bytes.longBytes(time));
     if (tx.get(Segment.CONSENT_INDEX, DatasetTallyKeys.unanchored(dataset, id)).isPresent()) {
       tx.put(
@@ -58,16 +60,14 @@ final class DatasetTally {
     }
   }
 
-  static void erased(Transaction tx, byte[] id, ConsentState before) {
+  static void erased(Transaction tx, TallyBatch batch, byte[] id, ConsentState before) {
     byte[] dataset = ConsentKeys.hex(before.dataset());
     byte[] group = DatasetTallyKeys.group(before.purposes());
-    addTotals(tx, dataset, group, before, -1);
-    byte[] erasedKey = DatasetTallyKeys.erased(dataset);
-    long erased = tx.get(Segment.CONSENT_INDEX, erasedKey).map(b -> Bytes.toLong(b, 0)).orElse(0L);
-    tx.put(Segment.CONSENT_INDEX, erasedKey, Bytes.longBytes(erased + 1));
+    batch.live(DatasetTallyKeys.group(dataset, group), before.purposes(), -1);
+    batch.erased(DatasetTallyKeys.erased(dataset));
     Map<Long, long[]> events = new TreeMap<>();
     events(events, before.validFrom(), until(before), withdrawal(before), -1);
-    apply(tx, dataset, group, events);
+    batch.events(DatasetTallyKeys.times(dataset, group), events);
     tx.delete(Segment.CONSENT_INDEX, DatasetTallyKeys.unanchored(dataset, id));
     tx.delete(Segment.CONSENT_INDEX, DatasetTallyKeys.withdrawnUnanchored(dataset, id));
     // Time 0: gone for every time (an unanchored entry a racing reorg put back never counts).
@@ -106,35 +106,6 @@ final class DatasetTally {
   private static void delta(Map<Long, long[]> out, long time, int kind, int sign) {
     if (time != NEVER) {
       out.computeIfAbsent(time, t -> new long[TimeTally.KINDS])[kind] += sign;
-    }
-  }
-
-  private static void apply(
-      Transaction tx, byte[] dataset, byte[] group, Map<Long, long[]> events) {
-    byte[] prefix = DatasetTallyKeys.times(dataset, group);
-    events.forEach(
-        (time, delta) -> {
-          for (long d : delta) {
-            if (d != 0) {
-              TimeTally.add(tx, prefix, time, delta);
-              return;
-            }
-          }
-        });
-  }
-
-  private static void addTotals(
-      Transaction tx, byte[] dataset, byte[] group, ConsentState s, long live) {
-    byte[] key = DatasetTallyKeys.group(dataset, group);
-    GroupTotals totals =
-        tx.get(Segment.CONSENT_INDEX, key)
-            .map(GroupTotals::decode)
-            .orElseGet(() -> new GroupTotals(0, List.copyOf(new TreeSet<>(s.purposes()))))
-            .plus(live);
-    if (totals.live() == 0) {
-      tx.delete(Segment.CONSENT_INDEX, key);
-    } else {
-      tx.put(Segment.CONSENT_INDEX, key, totals.encode());
     }
   }
 }

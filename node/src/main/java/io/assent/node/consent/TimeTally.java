@@ -6,6 +6,8 @@ import io.assent.node.store.KeyValueReader;
 import io.assent.node.store.Segment;
 import io.assent.node.store.Transaction;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -33,23 +35,40 @@ final class TimeTally {
   private TimeTally() {}
 
   static void add(Transaction tx, byte[] prefix, long time, long[] delta) {
-    if (time < 0 || time >= END) {
-      return;
-    }
-    for (int level = 0; level < LEVELS; level++) {
-      byte[] key = Bytes.concat(prefix, new byte[] {(byte) level}, bucket(time, level));
-      long[] sum = tx.get(SEGMENT, key).map(TimeTally::decode).orElseGet(() -> new long[KINDS]);
-      boolean zero = true;
-      for (int i = 0; i < KINDS; i++) {
-        sum[i] += delta[i];
-        zero &= sum[i] == 0;
-      }
-      if (zero) {
-        tx.delete(SEGMENT, key);
-      } else {
-        tx.put(SEGMENT, key, encode(sum));
-      }
-    }
+    addAll(tx, prefix, Map.of(time, delta));
+  }
+
+  /**
+   * Adds deltas at several times: each bucket they share is read and written once (a commit group's
+   * grants mostly share the coarse buckets, often the finest too).
+   */
+  static void addAll(Transaction tx, byte[] prefix, Map<Long, long[]> deltas) {
+    // (level, bucket) -> summed delta; the level in the top byte (buckets are below 2^40).
+    Map<Long, long[]> byBucket = new TreeMap<>();
+    deltas.forEach(
+        (time, delta) -> {
+          if (time < 0 || time >= END) {
+            return;
+          }
+          for (int level = 0; level < LEVELS; level++) {
+            long slot = ((long) level << 56) | (time >>> (8 * level));
+            long[] sum = byBucket.computeIfAbsent(slot, s -> new long[KINDS]);
+            addInto(sum, delta);
+          }
+        });
+    byBucket.forEach(
+        (slot, delta) -> {
+          int level = (int) (slot >>> 56);
+          long bucket = slot & ((1L << 56) - 1);
+          byte[] key = Bytes.concat(prefix, new byte[] {(byte) level}, Bytes.longBytes(bucket));
+          long[] sum = tx.get(SEGMENT, key).map(TimeTally::decode).orElseGet(() -> new long[KINDS]);
+          addInto(sum, delta);
+          if (Arrays.stream(sum).allMatch(v -> v == 0)) {
+            tx.delete(SEGMENT, key);
+          } else {
+            tx.put(SEGMENT, key, encode(sum));
+          }
+        });
   }
 
   /** The sums of every delta added at a time {@code <= t}, {@code 0 <= t <= MAX_AT}. */

@@ -28,6 +28,16 @@ class DatasetConsentsTest {
 
   /** A consent of a new subject for {@code purposes}, valid over [from, until). */
   private String consent(List<String> purposes, long from, long until) {
+    Signed signed = signedGrant(purposes, from, until);
+    String id = f.service.accept(signed.grant(), signed.signature()).consentId();
+    ids.add(id);
+    return id;
+  }
+
+  private record Signed(Grant grant, String signature) {}
+
+  /** A signed grant of the next new subject (its index in {@link #ids} is its number). */
+  private Signed signedGrant(List<String> purposes, long from, long until) {
     Credentials subject = ConsentFixture.key(100 + subjects++);
     Grant g = f.grant(subject, until);
     Grant grant =
@@ -44,9 +54,7 @@ class DatasetConsentsTest {
             from,
             until,
             g.nonce());
-    String id = f.service.accept(grant, f.sign(grant, subject)).consentId();
-    ids.add(id);
-    return id;
+    return new Signed(grant, f.sign(grant, subject));
   }
 
   private Credentials subjectOf(int index) {
@@ -134,6 +142,42 @@ class DatasetConsentsTest {
     withdraw(12); // not anchored yet
     erase(7);
     for (long at = NOW - 20; at < NOW + 700; at += 7) {
+      assertThat(counts(summary(at))).as("at %d", at).containsExactly(expected(at));
+    }
+  }
+
+  /** Concurrent requests share commit groups, whose tally changes are summed before writing. */
+  @Test
+  void consentsAcceptedAndWithdrawnInSharedCommitGroupsAreCountedAsOneByOne() throws Exception {
+    List<Signed> grants = new ArrayList<>();
+    for (int i = 0; i < 48; i++) {
+      long from = NOW - 10 + 5L * (i % 7);
+      grants.add(signedGrant(List.of(TRAINING), from, i % 4 == 0 ? 0 : from + 200 + i));
+    }
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<String>> accepted = new ArrayList<>();
+      for (Signed g : grants) {
+        accepted.add(pool.submit(() -> f.service.accept(g.grant(), g.signature()).consentId()));
+      }
+      for (java.util.concurrent.Future<String> id : accepted) {
+        ids.add(id.get());
+      }
+      f.clock.set(NOW + 100);
+      List<java.util.concurrent.Future<?>> actions = new ArrayList<>();
+      for (int i = 0; i < 48; i += 3) {
+        int index = i;
+        actions.add(pool.submit(() -> withdraw(index)));
+      }
+      for (java.util.concurrent.Future<?> action : actions) {
+        action.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    erase(1);
+    for (long at = NOW - 20; at < NOW + 400; at += 3) {
       assertThat(counts(summary(at))).as("at %d", at).containsExactly(expected(at));
     }
   }

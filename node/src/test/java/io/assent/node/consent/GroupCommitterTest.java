@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.assent.node.store.InMemoryKeyValueStore;
 import io.assent.node.store.Segment;
+import io.assent.node.store.Transaction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -111,5 +112,49 @@ class GroupCommitterTest {
       assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("first");
       pool.shutdown();
     }
+  }
+
+  @Test
+  void theFinishStepWritesOnceAfterTheGroupsUnitsAndItsFailureFailsTheGroup() throws Exception {
+    java.util.concurrent.atomic.AtomicBoolean fail =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    List<Integer> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+    try (InMemoryKeyValueStore store = new InMemoryKeyValueStore();
+        GroupCommitter committer =
+            new GroupCommitter(
+                store,
+                Duration.ofSeconds(30),
+                tx -> {
+                  try (var units = tx.stream(Segment.CONSENT_STATE, new byte[0])) {
+                    seen.add((int) units.count());
+                  }
+                  if (fail.get()) {
+                    throw new IllegalStateException("finish failed");
+                  }
+                  tx.put(Segment.CONSENT_INDEX, CLAIM, new byte[] {1});
+                })) {
+      ExecutorService pool = Executors.newSingleThreadExecutor();
+      committer.expect();
+      Future<String> first = pool.submit(() -> committer.run(tx -> put(tx, (byte) 1)));
+      await()
+          .during(Duration.ofMillis(300))
+          .atMost(Duration.ofSeconds(2))
+          .until(() -> !first.isDone());
+      String second = committer.runExpected(tx -> put(tx, (byte) 2));
+      assertThat(second).isEqualTo("ok");
+      assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("ok");
+      assertThat(seen).as("once, after both units").containsExactly(2);
+      assertThat(store.get(Segment.CONSENT_INDEX, CLAIM)).isPresent();
+
+      fail.set(true);
+      assertThatThrownBy(() -> committer.run(tx -> put(tx, (byte) 3))).hasMessage("finish failed");
+      assertThat(store.get(Segment.CONSENT_STATE, new byte[] {3})).as("not committed").isEmpty();
+      pool.shutdown();
+    }
+  }
+
+  private static String put(Transaction tx, byte id) {
+    tx.put(Segment.CONSENT_STATE, new byte[] {id}, new byte[] {id});
+    return "ok";
   }
 }

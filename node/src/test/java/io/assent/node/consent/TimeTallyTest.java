@@ -66,6 +66,40 @@ class TimeTallyTest {
     }
   }
 
+  /** A commit group's deltas, added at once, leave the same keys and values as one by one. */
+  @Test
+  void addingManyTimesAtOnceEqualsAddingThemOneByOne() {
+    Random random = new Random(11);
+    InMemoryKeyValueStore together = new InMemoryKeyValueStore();
+    long base = 1_800_000_000L;
+    for (int round = 0; round < 50; round++) {
+      java.util.Map<Long, long[]> deltas = new java.util.TreeMap<>();
+      for (int i = 0; i < 20; i++) {
+        long time =
+            i % 5 == 0 ? random.nextLong(TimeTally.END + 10) : base + random.nextInt(70_000);
+        long[] delta = {random.nextInt(5) - 2, random.nextInt(3) - 1, random.nextInt(2)};
+        deltas.merge(time, delta, (a, b) -> new long[] {a[0] + b[0], a[1] + b[1], a[2] + b[2]});
+      }
+      deltas.forEach(this::add);
+      try (Transaction tx = together.startTransaction()) {
+        TimeTally.addAll(tx, PREFIX, deltas);
+        tx.commit();
+      }
+    }
+    try (Stream<KeyValue> one = store.stream(Segment.CONSENT_INDEX, PREFIX);
+        Stream<KeyValue> all = together.stream(Segment.CONSENT_INDEX, PREFIX)) {
+      List<String> expected = one.map(TimeTallyTest::describe).toList();
+      assertThat(expected).isNotEmpty();
+      assertThat(all.map(TimeTallyTest::describe).toList()).isEqualTo(expected);
+    }
+  }
+
+  private static String describe(KeyValue kv) {
+    return java.util.HexFormat.of().formatHex(kv.key())
+        + "="
+        + java.util.HexFormat.of().formatHex(kv.value());
+  }
+
   @Test
   void deltasThatCancelLeaveNoKeysAndTimesBeyondTheEndAreIgnored() {
     add(1_000, 1, 0, 0);
