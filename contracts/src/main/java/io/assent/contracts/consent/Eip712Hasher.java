@@ -5,6 +5,9 @@ import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.web3j.crypto.Hash;
 import org.web3j.utils.Numeric;
 
@@ -15,6 +18,15 @@ import org.web3j.utils.Numeric;
  * words. Strings are keccak256 of their UTF-8; addresses, bytes32 and uints are one 32-byte word.
  */
 public final class Eip712Hasher {
+  /**
+   * Type hashes and domain separators, computed once each: they are the same for every message of a
+   * type and domain, and were a third of the hashing of each grant the node checks. Bounded, as the
+   * callers' domains are few (one per node and chain) but come from outside.
+   */
+  private static final int CACHE_LIMIT = 256;
+
+  private static final Map<String, byte[]> TYPE_HASHES = new ConcurrentHashMap<>();
+  private static final Map<Eip712Domain, byte[]> SEPARATORS = new ConcurrentHashMap<>();
 
   private Eip712Hasher() {}
 
@@ -25,7 +37,9 @@ public final class Eip712Hasher {
 
   /** keccak256(0x19 ‖ 0x01 ‖ domainSeparator ‖ hashStruct(primaryType, fields)). */
   public static byte[] digest(Eip712Domain domain, String primaryType, List<Field> fields) {
-    byte[] separator = hashStruct(Eip712Fields.DOMAIN_TYPE, Eip712Fields.domain(domain));
+    byte[] separator =
+        cached(
+            SEPARATORS, domain, d -> hashStruct(Eip712Fields.DOMAIN_TYPE, Eip712Fields.domain(d)));
     byte[] struct = hashStruct(primaryType, fields);
     ByteArrayOutputStream out = new ByteArrayOutputStream(66);
     out.write(0x19);
@@ -38,11 +52,25 @@ public final class Eip712Hasher {
   /** keccak256(typeHash ‖ encodeData(fields)), for a struct whose members are all atomic. */
   public static byte[] hashStruct(String primaryType, List<Field> fields) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(32 * (fields.size() + 1));
-    out.writeBytes(Hash.sha3(utf8(Eip712Fields.typeString(primaryType, fields))));
+    out.writeBytes(
+        cached(TYPE_HASHES, Eip712Fields.typeString(primaryType, fields), t -> Hash.sha3(utf8(t))));
     for (Field field : fields) {
       out.writeBytes(encode(field.type(), field.value()));
     }
     return Hash.sha3(out.toByteArray());
+  }
+
+  /** The cached value (never handed out to be changed: callers only copy it into a stream). */
+  private static <K> byte[] cached(Map<K, byte[]> cache, K key, Function<K, byte[]> compute) {
+    byte[] known = cache.get(key);
+    if (known != null) {
+      return known;
+    }
+    byte[] value = compute.apply(key);
+    if (cache.size() < CACHE_LIMIT) {
+      cache.put(key, value);
+    }
+    return value;
   }
 
   private static byte[] encode(String type, Object value) {

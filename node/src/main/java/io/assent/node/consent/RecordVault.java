@@ -32,6 +32,20 @@ public final class RecordVault {
 
   private final SecureRandom random = new SecureRandom();
 
+  /**
+   * One cipher object per thread, re-initialized with each record's key and nonce: looking the
+   * transformation up in the providers for each record cost as much as the encryption.
+   */
+  private static final ThreadLocal<Cipher> CIPHERS =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return Cipher.getInstance("AES/GCM/NoPadding");
+            } catch (GeneralSecurityException e) {
+              throw new IllegalStateException("AES-GCM is not available", e);
+            }
+          });
+
   /** A record encrypted under its own fresh key: what {@link #store} writes. */
   public record Sealed(byte[] envelope, byte[] key) {}
 
@@ -99,7 +113,7 @@ public final class RecordVault {
 
   private static byte[] crypt(int mode, byte[] key, byte[] nonce, byte[] aad, byte[] input) {
     try {
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      Cipher cipher = CIPHERS.get();
       cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
       cipher.updateAAD(aad);
       return cipher.doFinal(input);
