@@ -16,19 +16,23 @@ import io.assent.testnet.NodeProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.IntFunction;
 
 /**
- * {@code check} latency with N consents indexed (default 1,000,000; 4 per subject), in process
- * ({@link ConsentService#check}) and over HTTP ({@code GET /v1/consents/check} of a node running as
- * its own process on the filled data directory), and that node's resident memory (VmRSS) at that
- * size. The store is filled in bulk ({@link ConsentFill}), not through the API.
+ * {@code check} latency with N consents (default 1,000,000; 4 per subject, 1,000 datasets) taken in
+ * through the API ({@link ApiConsentFill}: each grant signed by its subject and posted to a node
+ * running as its own process, whose anchorer anchors them on the dev chain meanwhile). Then, over
+ * HTTP ({@code GET /v1/consents/check}) on that node, and its resident memory (VmRSS); then, the
+ * node stopped, in process ({@link ConsentService#check}) on the same data directory.
  *
- * <p>Usage: {@code CheckBenchmark [consents]}.
+ * <p>Usage: {@code CheckBenchmark [consents] [clients]} (default 1,000,000 and 8).
  */
 public final class CheckBenchmark {
   private static final int PER_SUBJECT = 4;
@@ -39,6 +43,12 @@ public final class CheckBenchmark {
   public static void main(String[] args) throws Exception {
     Bench.quietLogging();
     int consents = (int) Bench.positiveArgument(args, "consents", 1_000_000);
+    int clients =
+        (int)
+            Bench.positiveArgument(
+                java.util.Arrays.copyOfRange(args, Math.min(1, args.length), args.length),
+                "clients",
+                8);
     System.out.println("## Consent check\n\n" + Machine.describe() + "\n");
     Path dir = Files.createTempDirectory("assent-bench-check-");
     try (BenchChain chain = BenchChain.start()) {
@@ -47,86 +57,117 @@ public final class CheckBenchmark {
       for (int i = 0; i < DATASETS; i++) {
         datasets.add(ConsentRequests.randomHex32());
       }
-      ConsentFill fill = new ConsentFill(datasets);
-      int subjects = consents / PER_SUBJECT;
-      long now = System.currentTimeMillis() / 1000;
+      ConsentRequests requests = new ConsentRequests(Anvil.CHAIN_ID, anchor.address(), "dev");
+      ApiConsentFill fill = new ApiConsentFill(requests, datasets, consents, PER_SUBJECT);
+      Bench.progress("derived %,d subject keys", fill.subjects());
       Path data = dir.resolve("data");
-      Latencies.Summary granted;
-      Latencies.Summary none;
-      long started = System.nanoTime();
-      try (RocksDbKeyValueStore store = RocksDbKeyValueStore.open(data)) {
-        fill.fill(store, consents, PER_SUBJECT, now);
-        Bench.progress(
-            "filled %,d consents in %.1f s", consents, (System.nanoTime() - started) / 1e9);
-        ConsentService service =
-            new ConsentService(
-                store,
-                new Eip712ConsentSignatures(new SigningDomain(Anvil.CHAIN_ID, anchor.address())),
-                new SignerAuthority(new IdentityIndex(store)),
-                DatasetDirectory.ACCEPT_ALL,
-                Clock.systemUTC());
-        Random random = new Random(7);
-        granted =
-            Latencies.measure(
-                WARMUP,
-                SAMPLES,
-                () -> {
-                  int s = random.nextInt(subjects);
-                  CheckResult r =
-                      service.check(
-                          ConsentFill.subject(s),
-                          fill.firstDataset(s),
-                          ConsentFill.PURPOSES.get(0),
-                          now);
-                  Bench.require(r.permitted(), "subject " + s + ": " + r);
-                });
-        none =
-            Latencies.measure(
-                WARMUP,
-                SAMPLES,
-                () -> {
-                  int s = subjects + random.nextInt(subjects);
-                  CheckResult r =
-                      service.check(
-                          ConsentFill.subject(s), datasets.get(0), "ai:ModelTraining", now);
-                  Bench.require(!r.permitted(), "unknown subject permitted");
-                });
-      }
-      Bench.progress("in process: granted %s, none %s", granted, none);
       Path config =
           chain.writeNodeConfig(
               data, dir.resolve("node.json"), Map.of("consentAnchor", anchor.address()));
+      Map<String, String> env =
+          Map.of("ASSENT_RELAYER_KEY", Anvil.DEV_KEYS.get(BenchChain.RELAYER));
+      ApiConsentFill.Timing timing;
       Latencies.Summary http;
       long rssKb;
+      JsonSnapshot anchoring;
       try (NodeProcess node =
-          NodeProcess.start(config, Anvil.freePort(), Map.of(), dir.resolve("node.log"))) {
+          NodeProcess.start(config, Anvil.freePort(), env, dir.resolve("node.log"))) {
+        timing = fill.fill(node.url(), clients);
+        Bench.progress("filled %,d consents in %s", consents, timing.total());
         NodeClient client = new NodeClient(node.url());
+        anchoring = awaitAnchored(client, Duration.ofMinutes(5));
         Random random = new Random(11);
         http =
             Latencies.measure(
                 WARMUP,
                 SAMPLES / 4,
                 () -> {
-                  int s = random.nextInt(subjects);
+                  int s = random.nextInt(fill.subjects());
                   NodeClient.Answer a =
                       client.get(
                           "/v1/consents/check?subject="
-                              + NodeClient.encode("did:ethr:dev:" + ConsentFill.subject(s))
+                              + NodeClient.encode("did:ethr:dev:" + fill.subject(s))
                               + "&dataset="
                               + fill.firstDataset(s)
                               + "&purpose="
-                              + NodeClient.encode(ConsentFill.PURPOSES.get(0)));
+                              + NodeClient.encode(ApiConsentFill.PURPOSES.get(0)));
                   Bench.require(
                       a.status() == 200 && a.body().get("permitted").asBoolean(),
                       a.status() + " " + a.body());
                 });
         rssKb = rssKb(node.pid());
       }
-      System.out.println(report(consents, granted, none, http, rssKb));
+      Bench.progress("over HTTP: %s", http);
+      Latencies.Summary granted;
+      Latencies.Summary none;
+      try (RocksDbKeyValueStore store = RocksDbKeyValueStore.open(data);
+          ConsentService service =
+              new ConsentService(
+                  store,
+                  new Eip712ConsentSignatures(new SigningDomain(Anvil.CHAIN_ID, anchor.address())),
+                  new SignerAuthority(new IdentityIndex(store)),
+                  DatasetDirectory.ACCEPT_ALL,
+                  Clock.systemUTC())) {
+        long now = Instant.now().getEpochSecond();
+        Random random = new Random(7);
+        granted =
+            measure(
+                random,
+                fill.subjects(),
+                s -> service.check(fill.subject(s), fill.firstDataset(s), purpose(), now),
+                true);
+        none =
+            measure(
+                random,
+                fill.subjects(),
+                s -> service.check(unknownSubject(s), datasets.get(0), purpose(), now),
+                false);
+      }
+      Bench.progress("in process: granted %s, none %s", granted, none);
+      System.out.println(report(consents, clients, timing, anchoring, granted, none, http, rssKb));
     } finally {
       Anvil.deleteRecursively(dir);
     }
     System.exit(0); // web3j leaves non-daemon threads behind
+  }
+
+  private static String purpose() {
+    return ApiConsentFill.PURPOSES.get(0);
+  }
+
+  /** An address no subject of the fill has. */
+  private static String unknownSubject(int s) {
+    return String.format(Locale.ROOT, "0x%040x", 0x5000_0000L + s);
+  }
+
+  private static Latencies.Summary measure(
+      Random random, int subjects, IntFunction<CheckResult> check, boolean permitted) {
+    return Latencies.measure(
+        WARMUP,
+        SAMPLES,
+        () -> {
+          int s = random.nextInt(subjects);
+          CheckResult r = check.apply(s);
+          Bench.require(r.permitted() == permitted, "subject " + s + ": " + r);
+        });
+  }
+
+  /** The anchorer's status once nothing waits to be anchored (or at the timeout). */
+  private record JsonSnapshot(long queuedConsents, long pendingBatches, boolean drained) {}
+
+  private static JsonSnapshot awaitAnchored(NodeClient client, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      var anchoring = client.status().path("anchoring");
+      long queued = anchoring.path("queuedConsents").asLong();
+      long pending = anchoring.path("pendingBatches").asLong();
+      boolean drained = queued == 0 && pending == 0;
+      if (drained || System.nanoTime() > deadline) {
+        return new JsonSnapshot(queued, pending, drained);
+      }
+      Thread.sleep(500); // polling a remote status; no event to wait on
+    }
   }
 
   static long rssKb(long pid) throws Exception {
@@ -140,6 +181,9 @@ public final class CheckBenchmark {
 
   private static String report(
       int consents,
+      int clients,
+      ApiConsentFill.Timing timing,
+      JsonSnapshot anchoring,
       Latencies.Summary granted,
       Latencies.Summary none,
       Latencies.Summary http,
@@ -147,27 +191,49 @@ public final class CheckBenchmark {
     return String.format(
         Locale.ROOT,
         """
-        | check, %,d consents indexed (%d per subject) | samples | p50 | p99 |
+        | check, %,d consents indexed (%d per subject, %,d datasets) | samples | p50 | p99 |
         |---|---:|---:|---:|
-        | in process, permitted (anchored or pending, with evidence) | %,d | %.3f ms | %.3f ms |
-        | in process, unknown subject (noConsent) | %,d | %.3f ms | %.3f ms |
         | over HTTP (one client, keep-alive), permitted | %,d | %.3f ms | %.3f ms |
+        | in process, permitted (with evidence) | %,d | %.3f ms | %.3f ms |
+        | in process, unknown subject (noConsent) | %,d | %.3f ms | %.3f ms |
 
-        Node process (`assent-node run`, -Xmx512m) resident memory after the HTTP run: **%,d MiB**
-        (VmRSS). Store filled in bulk with the node's own encoders (state, subject/dataset indexes,
-        half of them with an anchor proof of 10 hashes).
+        Node process (`assent-node run`, -Xmx512m) resident memory after taking in the %,d
+        consents and serving the HTTP run: **%,d MiB** (VmRSS).
+
+        The consents went in through the API: each grant signed by its subject (%,d subjects) and
+        posted (`POST /v1/consents`, %d keep-alive clients, each 202 after the node's synced
+        write), with the node's anchorer anchoring batches of 1,000 on the dev chain meanwhile.
+        Posting took %s (%,.0f grants/s; signing, done beforehand chunk by chunk, not counted);
+        the whole fill %s. Anchoring after the fill: %s.
         """,
         consents,
         PER_SUBJECT,
+        DATASETS,
+        http.samples(),
+        http.medianMs(),
+        http.p99Ms(),
         granted.samples(),
         granted.medianMs(),
         granted.p99Ms(),
         none.samples(),
         none.medianMs(),
         none.p99Ms(),
-        http.samples(),
-        http.medianMs(),
-        http.p99Ms(),
-        rssKb / 1024);
+        consents,
+        rssKb / 1024,
+        consents / PER_SUBJECT,
+        clients,
+        minutes(timing.posting()),
+        consents / (timing.posting().toNanos() / 1e9),
+        minutes(timing.total()),
+        anchoring.drained()
+            ? "every consent anchored"
+            : anchoring.queuedConsents()
+                + " consents still queued and "
+                + anchoring.pendingBatches()
+                + " batches unconfirmed");
+  }
+
+  private static String minutes(Duration d) {
+    return String.format(Locale.ROOT, "%d min %02d s", d.toMinutes(), d.toSecondsPart());
   }
 }

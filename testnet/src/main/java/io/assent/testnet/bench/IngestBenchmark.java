@@ -28,12 +28,12 @@ import org.web3j.crypto.Keys;
  * threads) at least 0.7. The node runs in this JVM with its anchorer on (batches of 1,000 sent to
  * the dev chain while the grants arrive), as in production.
  *
- * <p>Usage: {@code IngestBenchmark [grants] [clients]} (default 40,000 grants, 8 clients; the first half
- * warms up). Grants
- * are signed and encoded as HTTP requests before the clock starts (signing is the wallet's work,
- * not the node's), and sent over raw keep-alive sockets ({@link RawHttpPoster}) so that the client
- * takes as little of the shared CPU as it can. The report also gives CPU time per grant of the node
- * (this JVM minus the client threads) and of the client, beside the CPU time of one recovery.
+ * <p>Usage: {@code IngestBenchmark [grants] [clients]} (default 40,000 grants, 8 clients; the first
+ * half warms up). Grants are signed and encoded as HTTP requests before the clock starts (signing
+ * is the wallet's work, not the node's), and sent over raw keep-alive sockets ({@link
+ * RawHttpPoster}) so that the client takes as little of the shared CPU as it can. The report also
+ * gives CPU time per grant of the node (this JVM minus the client threads) and of the client,
+ * beside the CPU time of one recovery.
  */
 public final class IngestBenchmark {
   private static final int RECOVERIES = 4_000;
