@@ -6,6 +6,7 @@ import io.assent.cli.Output;
 import io.assent.contracts.consent.ConsentTypedData;
 import io.assent.contracts.consent.Eip712Domain;
 import io.assent.contracts.consent.MerkleTree;
+import io.assent.contracts.json.Jcs;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,7 +90,7 @@ final class ReceiptVerifier {
       return check("leaf", false, "the receipt lacks its record, salt or consent id");
     }
     byte[] salt = Numeric.hexStringToByteArray(parts.salt);
-    byte[] canonical = Jcs.canonicalBytes(parts.record);
+    byte[] canonical = Jcs.canonicalize(parts.record);
     byte[] both = new byte[salt.length + canonical.length];
     System.arraycopy(salt, 0, both, 0, salt.length);
     System.arraycopy(canonical, 0, both, salt.length, canonical.length);

@@ -1,7 +1,7 @@
 package io.assent.cli.dataset;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.assent.cli.consent.Jcs;
+import io.assent.contracts.json.Jcs;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -41,7 +41,7 @@ public final class DatasetDigests {
 
   /** The metadata digest of a JSON document: SHA-256 of its JCS form, as 0x-hex. */
   public static String metadata(JsonNode document) {
-    return hex(sha256().digest(Jcs.canonicalBytes(document)));
+    return hex(sha256().digest(Jcs.canonicalize(document)));
   }
 
   private static MessageDigest sha256() {

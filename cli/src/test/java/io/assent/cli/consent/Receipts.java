@@ -8,6 +8,7 @@ import io.assent.contracts.consent.ConsentGrant;
 import io.assent.contracts.consent.ConsentTypedData;
 import io.assent.contracts.consent.Eip712Domain;
 import io.assent.contracts.consent.MerkleTree;
+import io.assent.contracts.json.Jcs;
 import java.util.List;
 import java.util.Map;
 import org.web3j.crypto.Credentials;
@@ -86,7 +87,7 @@ final class Receipts {
 
   static String leaf(String salt, ObjectNode record) {
     byte[] s = Numeric.hexStringToByteArray(salt);
-    byte[] c = Jcs.canonicalBytes(record);
+    byte[] c = Jcs.canonicalize(record);
     byte[] both = new byte[s.length + c.length];
     System.arraycopy(s, 0, both, 0, s.length);
     System.arraycopy(c, 0, both, s.length, c.length);

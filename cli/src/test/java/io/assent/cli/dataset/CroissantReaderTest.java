@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.assent.cli.CliException;
 import io.assent.cli.Output;
-import io.assent.cli.consent.Jcs;
+import io.assent.contracts.json.Jcs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;

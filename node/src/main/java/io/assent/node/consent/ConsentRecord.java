@@ -11,7 +11,8 @@ import java.time.Instant;
 /**
  * The consent record: the ISO/IEC TS 27560 structure (metadata, PII principal, processing, event)
  * as JSON-LD with W3C DPV terms, plus the subject's EIP-712 signature and its signer. It holds only
- * strings, integers, arrays and objects, so its {@link Jcs} form is stable.
+ * strings, integers, arrays and objects, so its {@link io.assent.contracts.json.Jcs} form is
+ * stable.
  *
  * <p>The 27560 "record id" is the consent id, which is the leaf of this very record, so it cannot
  * be inside it: it travels beside the record ({@code {consentId, record}}) in every API answer and

@@ -1,6 +1,7 @@
 package io.assent.node.consent;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.assent.contracts.json.Jcs;
 import io.assent.node.anchor.AnchorProofs;
 import io.assent.node.anchor.AnchorQueueKeys;
 import io.assent.node.store.Bytes;

@@ -67,10 +67,6 @@ final class TallyBatch {
     erasures.merge(ByteBuffer.wrap(erasedKey), 1L, Long::sum);
   }
 
-  boolean isEmpty() {
-    return events.isEmpty() && totals.isEmpty() && erasures.isEmpty();
-  }
-
   /** Adds every sum to what {@code tx} holds, and empties the batch. */
   void writeTo(Transaction tx) {
     try {

@@ -58,6 +58,9 @@ final class TimeTally {
         });
     byBucket.forEach(
         (slot, delta) -> {
+          if (Arrays.stream(delta).allMatch(v -> v == 0)) {
+            return; // the group's changes cancel out here
+          }
           int level = (int) (slot >>> 56);
           long bucket = slot & ((1L << 56) - 1);
           byte[] key = Bytes.concat(prefix, new byte[] {(byte) level}, Bytes.longBytes(bucket));

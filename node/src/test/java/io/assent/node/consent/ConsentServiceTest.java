@@ -4,6 +4,7 @@ import static io.assent.node.consent.ConsentFixture.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.assent.contracts.json.Jcs;
 import io.assent.node.consent.SubjectAction.Kind;
 import io.assent.node.store.Segment;
 import java.util.List;

@@ -17,10 +17,10 @@ import org.web3j.utils.Numeric;
 /**
  * Fills a store with N consents for ONE dataset, as the consent service and the anchorer would have
  * left them, including the per-dataset summary they keep: for each consent its state, the dataset
- * index entry, the summary's counters (the service's own hook, called reflectively: it is
- * package-private) and, for all but the last batch, its anchor proof and the anchorer's hook.
- * Validity windows spread over two years (a third without end), one in twenty withdrawn: the time
- * counters hold many distinct times, as a real dataset's would.
+ * index entry, the summary's counters (the service's own hook and its per-commit tally batch,
+ * called reflectively: they are package-private) and, for all but the last batch, its anchor proof
+ * and the anchorer's hook. Validity windows spread over two years (a third without end), one in
+ * twenty withdrawn: the time counters hold many distinct times, as a real dataset's would.
  */
 final class PermitFill {
   static final List<String> PURPOSES =
@@ -37,6 +37,8 @@ final class PermitFill {
   private final Method storeAnchor;
   private final Method accepted;
   private final Method withdrawn;
+  private final Object tallies;
+  private final Method writeTallies;
   private final AnchoringTally anchoring = new AnchoringTally();
 
   PermitFill() throws ReflectiveOperationException {
@@ -45,14 +47,20 @@ final class PermitFill {
         AnchorProofs.class.getDeclaredMethod(
             "store", Transaction.class, byte[].class, LeafAnchor.class);
     Class<?> tally = Class.forName("io.assent.node.consent.DatasetTally");
+    Class<?> batch = Class.forName("io.assent.node.consent.TallyBatch");
     accepted =
-        tally.getDeclaredMethod("accepted", Transaction.class, byte[].class, ConsentState.class);
+        tally.getDeclaredMethod(
+            "accepted", Transaction.class, batch, byte[].class, ConsentState.class);
     withdrawn =
         tally.getDeclaredMethod(
-            "withdrawn", Transaction.class, byte[].class, ConsentState.class, long.class);
-    for (Method m : List.of(encodeState, storeAnchor, accepted, withdrawn)) {
+            "withdrawn", Transaction.class, batch, byte[].class, ConsentState.class, long.class);
+    writeTallies = batch.getDeclaredMethod("writeTo", Transaction.class);
+    for (Method m : List.of(encodeState, storeAnchor, accepted, withdrawn, writeTallies)) {
       m.setAccessible(true);
     }
+    var constructor = batch.getDeclaredConstructor();
+    constructor.setAccessible(true);
+    tallies = constructor.newInstance();
   }
 
   /** Fills; the last {@link #PENDING_TAIL} (and a last partial batch) stay pending. */
@@ -70,10 +78,10 @@ final class PermitFill {
             Segment.CONSENT_INDEX,
             concat(new byte[] {'D'}, Numeric.hexStringToByteArray(dataset), id),
             new byte[0]);
-        accepted.invoke(null, tx, id, state);
+        accepted.invoke(null, tx, tallies, id, state);
         if (n % 20 == 6) {
           long time = state.validFrom() + random.nextLong(400 * DAY);
-          withdrawn.invoke(null, tx, id, state, time);
+          withdrawn.invoke(null, tx, tallies, id, state, time);
           tx.put(Segment.CONSENT_STATE, id, (byte[]) encodeState.invoke(withdrawal(state, time)));
         }
         if (n < consents - PENDING_TAIL) {
@@ -84,6 +92,7 @@ final class PermitFill {
           batch.clear();
         }
         if ((n + 1) % PER_TRANSACTION == 0) {
+          writeTallies.invoke(tallies, tx);
           tx.commit();
           tx.close();
           tx = store.startTransaction();
@@ -92,6 +101,7 @@ final class PermitFill {
           }
         }
       }
+      writeTallies.invoke(tallies, tx);
       tx.commit();
     } finally {
       tx.close();

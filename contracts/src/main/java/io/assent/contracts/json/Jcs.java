@@ -1,23 +1,27 @@
-package io.assent.cli.consent;
+package io.assent.contracts.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
 /**
  * RFC 8785 JSON Canonicalization Scheme: object members sorted by the UTF-16 code units of their
  * names, no whitespace, strings escaped minimally, numbers as ECMAScript prints an IEEE-754 double.
- * This is what a consent leaf hashes: {@code keccak256(salt ‖ JCS(record))}.
+ * What a consent leaf hashes ({@code keccak256(salt ‖ JCS(record))}, the node writing it and the
+ * CLI verifying it) and what a Croissant metadata digest hashes: one implementation for both sides.
+ *
+ * <p>Numbers are IEEE-754 doubles, as RFC 8785 says: an integer beyond 2^53 − 1 is written rounded,
+ * as {@code JSON.stringify(JSON.parse(...))} would. Consent records never hold one (the API refuses
+ * times beyond 2^53 − 1).
  */
 public final class Jcs {
-
   private Jcs() {}
 
-  public static byte[] canonicalBytes(JsonNode value) {
+  /** The canonical form's UTF-8 bytes. */
+  public static byte[] canonicalize(JsonNode value) {
     return canonical(value).getBytes(StandardCharsets.UTF_8);
   }
 
@@ -31,9 +35,7 @@ public final class Jcs {
     switch (value.getNodeType()) {
       case OBJECT -> {
         List<Map.Entry<String, JsonNode>> members = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-          members.add(it.next());
-        }
+        value.properties().forEach(members::add);
         members.sort(Map.Entry.comparingByKey()); // String order = UTF-16 code unit order
         out.append('{');
         for (int i = 0; i < members.size(); i++) {
