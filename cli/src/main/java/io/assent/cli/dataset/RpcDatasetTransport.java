@@ -1,11 +1,11 @@
 package io.assent.cli.dataset;
 
+import io.assent.cli.ChainRpc;
 import io.assent.cli.CliException;
 import io.assent.cli.did.Transport.Submission;
 import io.assent.contracts.dataset.DatasetOperation;
 import io.assent.contracts.dataset.DatasetRegistryClient;
 import io.assent.contracts.dataset.DatasetRegistryException;
-import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
 import java.time.Duration;
@@ -14,11 +14,9 @@ import java.util.function.Supplier;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
-import org.web3j.protocol.http.HttpService;
 import org.web3j.tx.RawTransactionManager;
 import org.web3j.tx.ReadonlyTransactionManager;
 import org.web3j.tx.gas.DynamicGasProvider;
-import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 
 /**
  * Sends the plain registry function as a transaction from the curator agent's own key, which pays
@@ -28,39 +26,26 @@ import org.web3j.tx.response.PollingTransactionReceiptProcessor;
  */
 final class RpcDatasetTransport implements DatasetTransport {
 
-  private static final long RECEIPT_POLL_MILLIS = 200;
-
-  private final URI rpc;
+  private final ChainRpc chain;
   private final String registry;
   private final Duration timeout;
   private final Web3j web3j;
-  private BigInteger chainId;
 
   RpcDatasetTransport(URI rpc, String registry, Duration timeout) {
-    this.rpc = rpc;
+    this.chain = new ChainRpc(rpc);
     this.registry = registry;
     this.timeout = timeout;
-    this.web3j = Web3j.build(new HttpService(rpc.toString()));
+    this.web3j = chain.web3j();
   }
 
   @Override
   public String describe() {
-    return "chain " + rpc;
+    return chain.describe();
   }
 
   @Override
   public BigInteger chainId() {
-    if (chainId == null) {
-      try {
-        chainId = web3j.ethChainId().send().getChainId();
-      } catch (IOException | RuntimeException e) {
-        throw new CliException(
-            "rpcUnavailable",
-            "cannot reach the JSON-RPC endpoint " + rpc + ": " + e.getMessage(),
-            e);
-      }
-    }
-    return chainId;
+    return chain.chainId();
   }
 
   @Override
@@ -89,15 +74,13 @@ final class RpcDatasetTransport implements DatasetTransport {
 
   @Override
   public Submission submit(DatasetOperation op, Credentials key) {
-    int attempts = (int) Math.max(1, timeout.toMillis() / RECEIPT_POLL_MILLIS);
     DatasetRegistryClient client =
         DatasetRegistryClient.load(
                 registry,
                 web3j,
                 new RawTransactionManager(web3j, key, chainId().longValueExact()),
                 new DynamicGasProvider(web3j))
-            .withReceiptProcessor(
-                new PollingTransactionReceiptProcessor(web3j, RECEIPT_POLL_MILLIS, attempts));
+            .withReceiptProcessor(chain.receipts(timeout));
     TransactionReceipt receipt =
         call(
             () -> {
@@ -125,6 +108,6 @@ final class RpcDatasetTransport implements DatasetTransport {
 
   @Override
   public void close() {
-    web3j.shutdown();
+    chain.close();
   }
 }

@@ -1,22 +1,20 @@
 package io.assent.cli.did;
 
+import io.assent.cli.ChainRpc;
 import io.assent.cli.CliException;
 import io.assent.contracts.did.DidEthr;
 import io.assent.contracts.did.DidRegistryClient;
 import io.assent.contracts.did.DidRegistryException;
 import io.assent.contracts.did.Erc1056Operation;
-import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
 import java.time.Duration;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
-import org.web3j.protocol.http.HttpService;
 import org.web3j.tx.RawTransactionManager;
 import org.web3j.tx.ReadonlyTransactionManager;
 import org.web3j.tx.gas.DynamicGasProvider;
-import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 
 /**
  * Sends the plain registry function (no signature needed) as a transaction from the owner's own
@@ -28,40 +26,26 @@ import org.web3j.tx.response.PollingTransactionReceiptProcessor;
  */
 public final class RpcTransport implements Transport {
 
-  static final long RECEIPT_POLL_MILLIS = 200;
-
-  private final URI rpc;
+  private final ChainRpc chain;
   private final String registry;
   private final Duration timeout;
   private final Web3j web3j;
-  private BigInteger chainId;
 
   public RpcTransport(URI rpc, String registry, Duration timeout) {
-    this.rpc = rpc;
+    this.chain = new ChainRpc(rpc);
     this.registry = registry;
     this.timeout = timeout;
-    this.web3j = Web3j.build(new HttpService(rpc.toString()));
+    this.web3j = chain.web3j();
   }
 
   @Override
   public String describe() {
-    return "chain " + rpc;
+    return chain.describe();
   }
 
   @Override
   public BigInteger chainId() {
-    if (chainId == null) {
-      try {
-        chainId = web3j.ethChainId().send().getChainId();
-      } catch (IOException | RuntimeException e) {
-        throw unavailable(e);
-      }
-      if (chainId == null) {
-        throw new CliException(
-            "rpcUnavailable", "the JSON-RPC endpoint " + rpc + " reports no chain id");
-      }
-    }
-    return chainId;
+    return chain.chainId();
   }
 
   @Override
@@ -84,15 +68,13 @@ public final class RpcTransport implements Transport {
 
   @Override
   public Submission submit(DidEthr did, Erc1056Operation operation, Credentials owner) {
-    int attempts = (int) Math.max(1, timeout.toMillis() / RECEIPT_POLL_MILLIS);
     DidRegistryClient client =
         DidRegistryClient.load(
                 registry,
                 web3j,
                 new RawTransactionManager(web3j, owner, chainId().longValueExact()),
                 new DynamicGasProvider(web3j))
-            .withReceiptProcessor(
-                new PollingTransactionReceiptProcessor(web3j, RECEIPT_POLL_MILLIS, attempts));
+            .withReceiptProcessor(chain.receipts(timeout));
     TransactionReceipt receipt = call(() -> client.send(operation));
     return new Submission(
         receipt.getTransactionHash(),
@@ -109,13 +91,8 @@ public final class RpcTransport implements Transport {
     }
   }
 
-  private CliException unavailable(Exception e) {
-    return new CliException(
-        "rpcUnavailable", "cannot reach the JSON-RPC endpoint " + rpc + ": " + e.getMessage(), e);
-  }
-
   @Override
   public void close() {
-    web3j.shutdown();
+    chain.close();
   }
 }
