@@ -18,6 +18,8 @@ import java.util.Map;
  * times beyond 2^53 − 1).
  */
 public final class Jcs {
+  private static final double MAX_SAFE_INTEGER = 9_007_199_254_740_991d;
+
   private Jcs() {}
 
   /** The canonical form's UTF-8 bytes. */
@@ -95,8 +97,8 @@ public final class Jcs {
     if (Double.isNaN(d) || Double.isInfinite(d)) {
       throw new IllegalArgumentException("JCS has no representation for " + d);
     }
-    if (d == 0) {
-      return "0";
+    if (d == Math.rint(d) && Math.abs(d) <= MAX_SAFE_INTEGER) {
+      return Long.toString((long) d); // the common case (times, counts), and -0 as "0"
     }
     // Shortest round-trip digits (Java 19+ Double.toString), as digits and exponent n:
     // value = 0.digits × 10^n.
