@@ -234,6 +234,7 @@ public final class IngestBenchmark {
         | one grant in this JVM, except the client threads (node: HTTP, checks, write, anchorer, follower) | %,.0f µs |
         | one grant in the client threads (encoded beforehand; write, read the response) | %,.0f µs |
         | recovery / node CPU per grant | %.2f |
+        | recovery / (node CPU per grant without the JIT compiler threads + client CPU per grant) | %.2f |
 
         %,d grants signed beforehand (the first %,d as warm-up), 100 subjects, one dataset; the
         requests are encoded before the clock starts and sent over raw keep-alive sockets.
@@ -255,9 +256,20 @@ public final class IngestBenchmark {
         nodeCpu,
         clientCpu,
         two.cpuMicros() / nodeCpu,
+        two.cpuMicros() / (nodeCpu - jitMicros(load, measured) + clientCpu),
         grants,
         warmUp,
         byThread(load, measured));
+  }
+
+  /** CPU per grant of the JIT compiler threads ("C1/C2 CompilerThread" folded to "CN ..."). */
+  private static double jitMicros(Load load, int measured) {
+    return load.threads().entrySet().stream()
+            .filter(e -> e.getKey().contains("CompilerThre"))
+            .mapToDouble(Map.Entry::getValue)
+            .sum()
+        * 1e6
+        / measured;
   }
 
   private static String byThread(Load load, int measured) {
