@@ -5,12 +5,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.ECKeyPair;
@@ -86,7 +84,7 @@ final class ApiConsentFill {
         int to = Math.min(consents, from + CHUNK);
         List<byte[]> encoded = sign(signers, cores, hostPort, from, to, until);
         long posting = System.nanoTime();
-        post(uri, encoded, clients);
+        RawHttpPoster.postAll(uri.getHost(), uri.getPort(), encoded, clients);
         postingNanos += System.nanoTime() - posting;
         Bench.progress("posted %,d of %,d consents", to, consents);
       }
@@ -138,37 +136,5 @@ final class ApiConsentFill {
             "EU",
             until)
         .body();
-  }
-
-  private static void post(URI uri, List<byte[]> requests, int clients)
-      throws InterruptedException {
-    AtomicInteger next = new AtomicInteger();
-    List<Throwable> errors = Collections.synchronizedList(new ArrayList<>());
-    List<Thread> workers = new ArrayList<>();
-    for (int c = 0; c < clients; c++) {
-      workers.add(
-          Thread.ofPlatform()
-              .start(
-                  () -> {
-                    try (RawHttpPoster http = new RawHttpPoster(uri.getHost(), uri.getPort())) {
-                      for (int i = next.getAndIncrement();
-                          i < requests.size() && errors.isEmpty();
-                          i = next.getAndIncrement()) {
-                        RawHttpPoster.Response r = http.send(requests.get(i));
-                        if (r.status() != 202) {
-                          throw new IllegalStateException(r.status() + " " + r.body());
-                        }
-                      }
-                    } catch (Exception e) {
-                      errors.add(e);
-                    }
-                  }));
-    }
-    for (Thread w : workers) {
-      w.join();
-    }
-    if (!errors.isEmpty()) {
-      throw new IllegalStateException("fill failed: " + errors.get(0), errors.get(0));
-    }
   }
 }

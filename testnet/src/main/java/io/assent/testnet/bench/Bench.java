@@ -20,23 +20,28 @@ final class Bench {
     System.err.printf("[bench] " + format + "%n", args);
   }
 
-  /**
-   * The first command-line argument as a positive number, or {@code otherwise} without one; exits
-   * with status 2 and a message on anything else.
-   */
+  /** {@link #positiveArgument(String[], int, String, double)} of the first argument. */
   static double positiveArgument(String[] args, String name, double otherwise) {
-    if (args.length == 0) {
+    return positiveArgument(args, 0, name, otherwise);
+  }
+
+  /**
+   * Command-line argument {@code index} as a positive number, or {@code otherwise} without one;
+   * exits with status 2 and a message on anything else.
+   */
+  static double positiveArgument(String[] args, int index, String name, double otherwise) {
+    if (args.length <= index) {
       return otherwise;
     }
     try {
-      double value = Double.parseDouble(args[0]);
+      double value = Double.parseDouble(args[index]);
       if (value > 0 && value <= Integer.MAX_VALUE) {
         return value;
       }
     } catch (NumberFormatException e) {
       // reported below
     }
-    System.err.println("bench: " + name + " must be a positive number, was '" + args[0] + "'");
+    System.err.println("bench: " + name + " must be a positive number, was '" + args[index] + "'");
     System.exit(2);
     return otherwise;
   }

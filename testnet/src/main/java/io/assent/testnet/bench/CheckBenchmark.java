@@ -43,12 +43,7 @@ public final class CheckBenchmark {
   public static void main(String[] args) throws Exception {
     Bench.quietLogging();
     int consents = (int) Bench.positiveArgument(args, "consents", 1_000_000);
-    int clients =
-        (int)
-            Bench.positiveArgument(
-                java.util.Arrays.copyOfRange(args, Math.min(1, args.length), args.length),
-                "clients",
-                8);
+    int clients = (int) Bench.positiveArgument(args, 1, "clients", 8);
     System.out.println("## Consent check\n\n" + Machine.describe() + "\n");
     Path dir = Files.createTempDirectory("assent-bench-check-");
     try (BenchChain chain = BenchChain.start()) {

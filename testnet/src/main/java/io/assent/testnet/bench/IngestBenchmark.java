@@ -11,11 +11,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
@@ -41,12 +39,7 @@ public final class IngestBenchmark {
   public static void main(String[] args) throws Exception {
     Bench.quietLogging();
     int grants = (int) Bench.positiveArgument(args, "grants", 40_000);
-    int clients =
-        (int)
-            Bench.positiveArgument(
-                java.util.Arrays.copyOfRange(args, Math.min(1, args.length), args.length),
-                "clients",
-                8);
+    int clients = (int) Bench.positiveArgument(args, 1, "clients", 8);
     System.out.println("## Consent ingest\n\n" + Machine.describe() + "\n");
     try (BenchChain chain = BenchChain.start()) {
       ConsentAnchorClient anchor = chain.deployConsentAnchor();
@@ -150,45 +143,13 @@ public final class IngestBenchmark {
   private static Load post(String baseUrl, List<byte[]> requests, int clients)
       throws InterruptedException {
     URI uri = URI.create(baseUrl);
-    AtomicInteger next = new AtomicInteger();
-    AtomicLong clientCpu = new AtomicLong();
-    List<Thread> workers = new ArrayList<>();
-    List<Throwable> errors = Collections.synchronizedList(new ArrayList<>());
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long cpuBefore = processCpuNanos();
     ThreadCpu threadsBefore = ThreadCpu.snapshot();
     long start = System.nanoTime();
-    for (int c = 0; c < clients; c++) {
-      workers.add(
-          Thread.ofPlatform()
-              .start(
-                  () -> {
-                    try (RawHttpPoster http = new RawHttpPoster(uri.getHost(), uri.getPort())) {
-                      for (int i = next.getAndIncrement();
-                          i < requests.size();
-                          i = next.getAndIncrement()) {
-                        RawHttpPoster.Response response = http.send(requests.get(i));
-                        if (response.status() != 202) {
-                          throw new IllegalStateException(
-                              response.status() + " " + response.body());
-                        }
-                      }
-                    } catch (Exception e) {
-                      errors.add(e);
-                    } finally {
-                      clientCpu.addAndGet(threads.getCurrentThreadCpuTime());
-                    }
-                  }));
-    }
-    for (Thread w : workers) {
-      w.join();
-    }
+    long clientCpu = RawHttpPoster.postAll(uri.getHost(), uri.getPort(), requests, clients);
     long wall = System.nanoTime() - start;
     Map<String, Double> byThread = ThreadCpu.snapshot().since(threadsBefore);
-    if (!errors.isEmpty()) {
-      throw new IllegalStateException("ingest failed: " + errors.get(0), errors.get(0));
-    }
-    return new Load(wall, clientCpu.get(), processCpuNanos() - cpuBefore, byThread);
+    return new Load(wall, clientCpu, processCpuNanos() - cpuBefore, byThread);
   }
 
   private static List<byte[]> encode(String baseUrl, List<SignedGrant> grants) {

@@ -4,10 +4,17 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A load driver's HTTP/1.1 connection: one keep-alive socket, requests encoded in full beforehand
@@ -49,6 +56,49 @@ final class RawHttpPoster implements AutoCloseable {
     System.arraycopy(head, 0, request, 0, head.length);
     System.arraycopy(body, 0, request, head.length, body.length);
     return request;
+  }
+
+  /**
+   * Posts every request once, from {@code clients} threads, each on its own keep-alive connection;
+   * each must be answered 202 (the first other answer fails the load). Returns the CPU time the
+   * client threads used, nanoseconds.
+   */
+  static long postAll(String host, int port, List<byte[]> requests, int clients)
+      throws InterruptedException {
+    AtomicInteger next = new AtomicInteger();
+    AtomicLong cpu = new AtomicLong();
+    List<Throwable> errors = Collections.synchronizedList(new ArrayList<>());
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    List<Thread> workers = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      workers.add(
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    try (RawHttpPoster http = new RawHttpPoster(host, port)) {
+                      for (int i = next.getAndIncrement();
+                          i < requests.size() && errors.isEmpty();
+                          i = next.getAndIncrement()) {
+                        Response response = http.send(requests.get(i));
+                        if (response.status() != 202) {
+                          throw new IllegalStateException(
+                              response.status() + " " + response.body());
+                        }
+                      }
+                    } catch (Exception e) {
+                      errors.add(e);
+                    } finally {
+                      cpu.addAndGet(threads.getCurrentThreadCpuTime());
+                    }
+                  }));
+    }
+    for (Thread w : workers) {
+      w.join();
+    }
+    if (!errors.isEmpty()) {
+      throw new IllegalStateException("posting failed: " + errors.get(0), errors.get(0));
+    }
+    return cpu.get();
   }
 
   /** Sends one encoded request and returns the response: status and body text. */
