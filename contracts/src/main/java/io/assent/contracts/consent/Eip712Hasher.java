@@ -20,8 +20,8 @@ import org.web3j.utils.Numeric;
 public final class Eip712Hasher {
   /**
    * Type hashes and domain separators, computed once each: they are the same for every message of a
-   * type and domain, and were a third of the hashing of each grant the node checks. Bounded, as the
-   * callers' domains are few (one per node and chain) but come from outside.
+   * type and domain, and were five of the thirteen Keccak hashes of each grant the node checks.
+   * Bounded, as the callers' domains are few (one per node and chain) but come from outside.
    */
   private static final int CACHE_LIMIT = 256;
 

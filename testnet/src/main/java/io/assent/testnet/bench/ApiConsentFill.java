@@ -2,6 +2,7 @@ package io.assent.testnet.bench;
 
 import io.assent.testnet.ConsentRequests;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ final class ApiConsentFill {
   }
 
   private static Credentials key(int s) {
-    byte[] seed = Hash.sha3(("assent-bench-check-subject-" + s).getBytes());
+    byte[] seed = Hash.sha3(("assent-bench-check-subject-" + s).getBytes(StandardCharsets.UTF_8));
     return Credentials.create(ECKeyPair.create(Numeric.toBigInt(seed)));
   }
 
@@ -110,7 +111,7 @@ final class ApiConsentFill {
                 Credentials key = null;
                 for (int n = start; n < end; n++) {
                   if (key == null || n % perSubject == 0) {
-                    key = key(n / perSubject); // deriving the public key is half a signature
+                    key = key(n / perSubject); // once per subject: a point multiplication
                   }
                   out.add(RawHttpPoster.encodePost(hostPort, "/v1/consents", body(key, n, until)));
                 }
