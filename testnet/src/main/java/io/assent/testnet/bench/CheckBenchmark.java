@@ -64,7 +64,7 @@ public final class CheckBenchmark {
       ApiConsentFill.Timing timing;
       Latencies.Summary http;
       long rssKb;
-      JsonSnapshot anchoring;
+      AnchoringState anchoring;
       try (NodeProcess node =
           NodeProcess.start(config, Anvil.freePort(), env, dir.resolve("node.log"))) {
         timing = fill.fill(node.url(), clients);
@@ -148,9 +148,9 @@ public final class CheckBenchmark {
   }
 
   /** The anchorer's status once nothing waits to be anchored (or at the timeout). */
-  private record JsonSnapshot(long queuedConsents, long pendingBatches, boolean drained) {}
+  private record AnchoringState(long queuedConsents, long pendingBatches, boolean drained) {}
 
-  private static JsonSnapshot awaitAnchored(NodeClient client, Duration timeout)
+  private static AnchoringState awaitAnchored(NodeClient client, Duration timeout)
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
@@ -159,7 +159,7 @@ public final class CheckBenchmark {
       long pending = anchoring.path("pendingBatches").asLong();
       boolean drained = queued == 0 && pending == 0;
       if (drained || System.nanoTime() > deadline) {
-        return new JsonSnapshot(queued, pending, drained);
+        return new AnchoringState(queued, pending, drained);
       }
       Thread.sleep(500); // polling a remote status; no event to wait on
     }
@@ -178,7 +178,7 @@ public final class CheckBenchmark {
       int consents,
       int clients,
       ApiConsentFill.Timing timing,
-      JsonSnapshot anchoring,
+      AnchoringState anchoring,
       Latencies.Summary granted,
       Latencies.Summary none,
       Latencies.Summary http,
