@@ -3,6 +3,7 @@ package io.assent.contracts.consent;
 import io.assent.contracts.consent.ConsentAnchorException.Reason;
 import io.assent.contracts.generated.ConsentAnchor;
 import io.assent.contracts.tx.EstimatingSender;
+import io.assent.contracts.tx.RpcCall;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.List;
@@ -195,18 +196,14 @@ public final class ConsentAnchorClient {
 
   /** Runs a node call, turning every failure into a {@link ConsentAnchorException}. */
   private static <T> T rpc(String what, Callable<T> call, Reason otherwise) {
-    try {
-      return call.call();
-    } catch (ConsentAnchorException | IllegalArgumentException e) {
-      throw e;
-    } catch (IOException e) {
-      throw new ConsentAnchorException(
-          Reason.UNAVAILABLE, what + ": node unavailable: " + e.getMessage(), null, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ConsentAnchorException(Reason.UNAVAILABLE, what + ": interrupted", null, e);
-    } catch (Exception e) {
-      throw new ConsentAnchorException(otherwise, what + " failed: " + e.getMessage(), null, e);
-    }
+    // No reason of its own for a failed call: the step's reason names it.
+    return RpcCall.run(
+        what,
+        call,
+        ConsentAnchorException.class,
+        (reason, message, cause) -> new ConsentAnchorException(reason, message, null, cause),
+        Reason.UNAVAILABLE,
+        otherwise,
+        otherwise);
   }
 }

@@ -4,6 +4,7 @@ import io.assent.contracts.consent.Eip712Domain;
 import io.assent.contracts.dataset.DatasetRegistryException.Reason;
 import io.assent.contracts.generated.DatasetRegistry;
 import io.assent.contracts.tx.EstimatingSender;
+import io.assent.contracts.tx.RpcCall;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.List;
@@ -19,7 +20,6 @@ import org.web3j.protocol.core.methods.response.EthCall;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.exceptions.TransactionException;
 import org.web3j.tx.TransactionManager;
-import org.web3j.tx.exceptions.ContractCallException;
 import org.web3j.tx.gas.ContractGasProvider;
 import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 import org.web3j.tx.response.TransactionReceiptProcessor;
@@ -266,20 +266,13 @@ public final class DatasetRegistryClient {
 
   /** Runs a node call, turning every failure into a {@link DatasetRegistryException}. */
   private static <T> T rpc(String what, Callable<T> call, Reason otherwise) {
-    try {
-      return call.call();
-    } catch (DatasetRegistryException | IllegalArgumentException e) {
-      throw e;
-    } catch (IOException e) {
-      throw new DatasetRegistryException(
-          Reason.UNAVAILABLE, what + ": node unavailable: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DatasetRegistryException(Reason.UNAVAILABLE, what + ": interrupted", e);
-    } catch (ContractCallException e) {
-      throw new DatasetRegistryException(Reason.CALL_FAILED, what + ": " + e.getMessage(), e);
-    } catch (Exception e) {
-      throw new DatasetRegistryException(otherwise, what + " failed: " + e.getMessage(), e);
-    }
+    return RpcCall.run(
+        what,
+        call,
+        DatasetRegistryException.class,
+        DatasetRegistryException::new,
+        Reason.UNAVAILABLE,
+        Reason.CALL_FAILED,
+        otherwise);
   }
 }

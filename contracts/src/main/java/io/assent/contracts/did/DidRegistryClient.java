@@ -2,6 +2,7 @@ package io.assent.contracts.did;
 
 import io.assent.contracts.did.DidRegistryException.Reason;
 import io.assent.contracts.generated.DIDRegistry;
+import io.assent.contracts.tx.RpcCall;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.Optional;
@@ -17,7 +18,6 @@ import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.exceptions.TransactionException;
 import org.web3j.tx.TransactionManager;
-import org.web3j.tx.exceptions.ContractCallException;
 import org.web3j.tx.gas.ContractEIP1559GasProvider;
 import org.web3j.tx.gas.ContractGasProvider;
 import org.web3j.tx.response.PollingTransactionReceiptProcessor;
@@ -275,20 +275,13 @@ public final class DidRegistryClient {
 
   /** Runs a node call, turning every failure into a {@link DidRegistryException}. */
   private static <T> T rpc(String what, Callable<T> call, Reason otherwise) {
-    try {
-      return call.call();
-    } catch (DidRegistryException | IllegalArgumentException e) {
-      throw e;
-    } catch (IOException e) {
-      throw new DidRegistryException(
-          Reason.UNAVAILABLE, what + ": node unavailable: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DidRegistryException(Reason.UNAVAILABLE, what + ": interrupted", e);
-    } catch (ContractCallException e) {
-      throw new DidRegistryException(Reason.CALL_FAILED, what + ": " + e.getMessage(), e);
-    } catch (Exception e) {
-      throw new DidRegistryException(otherwise, what + " failed: " + e.getMessage(), e);
-    }
+    return RpcCall.run(
+        what,
+        call,
+        DidRegistryException.class,
+        DidRegistryException::new,
+        Reason.UNAVAILABLE,
+        Reason.CALL_FAILED,
+        otherwise);
   }
 }
