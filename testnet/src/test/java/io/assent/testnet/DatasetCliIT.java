@@ -18,7 +18,9 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,6 +82,33 @@ class DatasetCliIT {
    */
   private Run relay(Path userHome, String... args) {
     return assent(userHome, args);
+  }
+
+  /**
+   * {@code dataset register} by alice's key, relayed: version 1 of {@code name} under {@code
+   * license}, with a placeholder content digest and the {@code more} arguments.
+   */
+  private Run registerByAlice(boolean json, String name, String license, String... more) {
+    List<String> args = new ArrayList<>();
+    if (json) {
+      args.add("--json");
+    }
+    args.addAll(
+        List.of(
+            "dataset",
+            "register",
+            "--key",
+            "alice",
+            "--name",
+            name,
+            "--version",
+            "1",
+            "--license",
+            license,
+            "--content-digest",
+            "0x" + "01".repeat(32)));
+    args.addAll(List.of(more));
+    return relay(home, args.toArray(String[]::new));
   }
 
   @BeforeEach
@@ -279,62 +308,16 @@ class DatasetCliIT {
         .startsWith("assent: the node refused: notCuratorAgent")
         .doesNotContain("\n ");
 
-    Run malformed =
-        relay(
-            home,
-            "dataset",
-            "register",
-            "--key",
-            "alice",
-            "--name",
-            "x",
-            "--version",
-            "1",
-            "--license",
-            "CC BY 4.0",
-            "--content-digest",
-            "0x" + "01".repeat(32));
+    Run malformed = registerByAlice(false, "x", "CC BY 4.0");
     assertThat(malformed.exit()).isEqualTo(1);
     assertThat(malformed.err()).contains("is not an SPDX license expression");
 
-    Run unknownLicense =
-        relay(
-            home,
-            "--json",
-            "dataset",
-            "register",
-            "--key",
-            "alice",
-            "--name",
-            "odd-license",
-            "--version",
-            "1",
-            "--license",
-            "NOT-A-LICENSE-1.0",
-            "--content-digest",
-            "0x" + "01".repeat(32));
+    Run unknownLicense = registerByAlice(true, "odd-license", "NOT-A-LICENSE-1.0");
     assertThat(unknownLicense.exit()).isEqualTo(1);
     assertThat(unknownLicense.json().path("error").path("code").asText())
         .isEqualTo("invalidLicense");
 
-    Run unknownParent =
-        relay(
-            home,
-            "--json",
-            "dataset",
-            "register",
-            "--key",
-            "alice",
-            "--name",
-            "orphan",
-            "--version",
-            "1",
-            "--license",
-            "MIT",
-            "--parent",
-            "0x" + "ee".repeat(32),
-            "--content-digest",
-            "0x" + "01".repeat(32));
+    Run unknownParent = registerByAlice(true, "orphan", "MIT", "--parent", "0x" + "ee".repeat(32));
     assertThat(unknownParent.exit()).isEqualTo(1);
     assertThat(unknownParent.json().path("error").path("code").asText()).isEqualTo("unknownParent");
 

@@ -34,4 +34,55 @@ public record DatasetRecord(
   public boolean deprecated() {
     return deprecation != null;
   }
+
+  /** This dataset under another license, changed at {@code at}. */
+  DatasetRecord withLicense(String newLicense, ChainRef at) {
+    return new DatasetRecord(
+        id,
+        curator,
+        name,
+        version,
+        contentDigest,
+        metadataDigest,
+        metadataUri,
+        newLicense,
+        parents,
+        registered,
+        at,
+        deprecation);
+  }
+
+  /** This dataset under another curator. */
+  DatasetRecord withCurator(String newCurator) {
+    return new DatasetRecord(
+        id,
+        newCurator,
+        name,
+        version,
+        contentDigest,
+        metadataDigest,
+        metadataUri,
+        license,
+        parents,
+        registered,
+        licenseChanged,
+        deprecation);
+  }
+
+  /** This dataset deprecated. */
+  DatasetRecord withDeprecation(Deprecation newDeprecation) {
+    return new DatasetRecord(
+        id,
+        curator,
+        name,
+        version,
+        contentDigest,
+        metadataDigest,
+        metadataUri,
+        license,
+        parents,
+        registered,
+        licenseChanged,
+        newDeprecation);
+  }
 }

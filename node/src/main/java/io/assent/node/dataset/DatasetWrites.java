@@ -51,58 +51,19 @@ final class DatasetWrites {
       tx.delete(Segment.DATASET_BY_LICENSE, DatasetKeys.byLicense(licenseId, current.id()));
     }
     indexLicense(current.id(), license);
-    save(
-        new DatasetRecord(
-            current.id(),
-            current.curator(),
-            current.name(),
-            current.version(),
-            current.contentDigest(),
-            current.metadataDigest(),
-            current.metadataUri(),
-            license,
-            current.parents(),
-            current.registered(),
-            at,
-            current.deprecation()));
+    save(current.withLicense(license, at));
     return new DatasetHistoryEntry(DatasetHistoryEntry.LICENSE_CHANGED, at, license, null, null);
   }
 
   DatasetHistoryEntry deprecate(DatasetRecord current, String reason, ChainRef at) {
-    save(
-        new DatasetRecord(
-            current.id(),
-            current.curator(),
-            current.name(),
-            current.version(),
-            current.contentDigest(),
-            current.metadataDigest(),
-            current.metadataUri(),
-            current.license(),
-            current.parents(),
-            current.registered(),
-            current.licenseChanged(),
-            new Deprecation(reason, at)));
+    save(current.withDeprecation(new Deprecation(reason, at)));
     return new DatasetHistoryEntry(DatasetHistoryEntry.DEPRECATED, at, null, null, reason);
   }
 
   DatasetHistoryEntry changeCurator(DatasetRecord current, String curator, ChainRef at) {
     tx.delete(Segment.DATASET_BY_CURATOR, DatasetKeys.byCurator(current.curator(), current.id()));
     tx.put(Segment.DATASET_BY_CURATOR, DatasetKeys.byCurator(curator, current.id()), EMPTY);
-    save(
-        new DatasetRecord(
-            current.id(),
-            curator,
-            current.name(),
-            current.version(),
-            current.contentDigest(),
-            current.metadataDigest(),
-            current.metadataUri(),
-            current.license(),
-            current.parents(),
-            current.registered(),
-            current.licenseChanged(),
-            current.deprecation()));
+    save(current.withCurator(curator));
     return new DatasetHistoryEntry(DatasetHistoryEntry.CURATOR_CHANGED, at, null, curator, null);
   }
 

@@ -9,6 +9,7 @@ import io.assent.node.store.InMemoryKeyValueStore;
 import io.assent.node.store.KeyValueStore;
 import io.assent.node.store.Segment;
 import io.assent.node.store.Transaction;
+import io.assent.node.testing.ManualClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ class AnchorerTest {
 
   private final KeyValueStore store = new InMemoryKeyValueStore();
   private final FakeAnchorChain chain = new FakeAnchorChain();
-  private final MutableClock clock = new MutableClock();
+  private final ManualClock clock = new ManualClock();
   private final AnchorerConfig config =
       AnchorerConfig.defaults().withBatchSize(3).withMaxWait(T).withResendAfterBlocks(5);
   private final Anchorer anchorer = new Anchorer(store, chain, config, clock);

@@ -3,6 +3,7 @@ package io.assent.node.anchor;
 import io.assent.node.store.KeyValueStore;
 import io.assent.node.store.Segment;
 import io.assent.node.store.Transaction;
+import io.assent.node.testing.ManualClock;
 import java.time.Duration;
 
 /**
@@ -21,7 +22,7 @@ public final class AnchoringDriver {
     this.store = store;
     AnchorerConfig config =
         AnchorerConfig.defaults().withBatchSize(10_000).withMaxWait(Duration.ZERO);
-    this.anchorer = new Anchorer(store, chain, config, new MutableClock(), listener);
+    this.anchorer = new Anchorer(store, chain, config, new ManualClock(), listener);
   }
 
   /** Sends everything queued as one batch, indexes it in the next block and stores the proofs. */

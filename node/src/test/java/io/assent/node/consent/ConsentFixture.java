@@ -5,11 +5,9 @@ import io.assent.node.identity.IdentityIndex;
 import io.assent.node.store.InMemoryKeyValueStore;
 import io.assent.node.store.KeyValue;
 import io.assent.node.store.Segment;
+import io.assent.node.testing.ManualClock;
 import java.math.BigInteger;
 import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -29,7 +27,7 @@ final class ConsentFixture {
 
   final InMemoryKeyValueStore store = new InMemoryKeyValueStore();
   final FakeRegistry registry = new FakeRegistry(store);
-  final SettableClock clock = new SettableClock(NOW);
+  final ManualClock clock = new ManualClock(NOW);
   final Eip712ConsentSignatures signatures = new Eip712ConsentSignatures(DOMAIN);
   final ConsentService service =
       new ConsentService(
@@ -117,32 +115,5 @@ final class ConsentFixture {
       }
     }
     return out;
-  }
-
-  static final class SettableClock extends Clock {
-    private volatile Instant now;
-
-    SettableClock(long seconds) {
-      now = Instant.ofEpochSecond(seconds);
-    }
-
-    void set(long seconds) {
-      now = Instant.ofEpochSecond(seconds);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
   }
 }

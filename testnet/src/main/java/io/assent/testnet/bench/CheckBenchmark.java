@@ -93,37 +93,47 @@ public final class CheckBenchmark {
         rssKb = rssKb(node.pid());
       }
       Bench.progress("over HTTP: %s", http);
-      Latencies.Summary granted;
-      Latencies.Summary none;
-      try (RocksDbKeyValueStore store = RocksDbKeyValueStore.open(data);
-          ConsentService service =
-              new ConsentService(
-                  store,
-                  new Eip712ConsentSignatures(new SigningDomain(Anvil.CHAIN_ID, anchor.address())),
-                  new SignerAuthority(new IdentityIndex(store)),
-                  DatasetDirectory.ACCEPT_ALL,
-                  Clock.systemUTC())) {
-        long now = Instant.now().getEpochSecond();
-        Random random = new Random(7);
-        granted =
-            measure(
-                random,
-                fill.subjects(),
-                s -> service.check(fill.subject(s), fill.firstDataset(s), purpose(), now),
-                true);
-        none =
-            measure(
-                random,
-                fill.subjects(),
-                s -> service.check(unknownSubject(s), datasets.get(0), purpose(), now),
-                false);
-      }
+      Latencies.Summary[] inProcess = measureInProcess(data, anchor.address(), fill, datasets);
+      Latencies.Summary granted = inProcess[0];
+      Latencies.Summary none = inProcess[1];
       Bench.progress("in process: granted %s, none %s", granted, none);
       System.out.println(report(consents, clients, timing, anchoring, granted, none, http, rssKb));
     } finally {
       Anvil.deleteRecursively(dir);
     }
     System.exit(0); // web3j leaves non-daemon threads behind
+  }
+
+  /**
+   * {@code check} in process on the filled data directory (the node stopped): for known subjects
+   * (permitted) and for unknown ones (noConsent), in that order.
+   */
+  private static Latencies.Summary[] measureInProcess(
+      Path data, String anchor, ApiConsentFill fill, List<String> datasets) {
+    try (RocksDbKeyValueStore store = RocksDbKeyValueStore.open(data);
+        ConsentService service =
+            new ConsentService(
+                store,
+                new Eip712ConsentSignatures(new SigningDomain(Anvil.CHAIN_ID, anchor)),
+                new SignerAuthority(new IdentityIndex(store)),
+                DatasetDirectory.ACCEPT_ALL,
+                Clock.systemUTC())) {
+      long now = Instant.now().getEpochSecond();
+      Random random = new Random(7);
+      Latencies.Summary granted =
+          measure(
+              random,
+              fill.subjects(),
+              s -> service.check(fill.subject(s), fill.firstDataset(s), purpose(), now),
+              true);
+      Latencies.Summary none =
+          measure(
+              random,
+              fill.subjects(),
+              s -> service.check(unknownSubject(s), datasets.get(0), purpose(), now),
+              false);
+      return new Latencies.Summary[] {granted, none};
+    }
   }
 
   private static String purpose() {

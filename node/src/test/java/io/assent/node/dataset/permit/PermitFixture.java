@@ -14,12 +14,9 @@ import io.assent.node.dataset.DatasetIndex;
 import io.assent.node.dataset.license.LicensePolicy;
 import io.assent.node.identity.IdentityIndex;
 import io.assent.node.store.InMemoryKeyValueStore;
+import io.assent.node.testing.ManualClock;
 import java.math.BigInteger;
 import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.ECKeyPair;
@@ -36,7 +33,7 @@ final class PermitFixture implements AutoCloseable {
 
   final InMemoryKeyValueStore store = new InMemoryKeyValueStore();
   final RegistryLogs registry = new RegistryLogs(store);
-  final MutableClock clock = new MutableClock(T0);
+  final ManualClock clock = new ManualClock(T0);
   final Eip712ConsentSignatures signatures =
       new Eip712ConsentSignatures(new SigningDomain(31337, "0x" + "c0".repeat(20)));
   final ConsentService consents =
@@ -108,33 +105,5 @@ final class PermitFixture implements AutoCloseable {
   @Override
   public void close() {
     consents.close();
-  }
-
-  /** A clock tests set by hand. */
-  static final class MutableClock extends Clock {
-    private volatile Instant now;
-
-    MutableClock(long seconds) {
-      now = Instant.ofEpochSecond(seconds);
-    }
-
-    void set(long seconds) {
-      now = Instant.ofEpochSecond(seconds);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }
