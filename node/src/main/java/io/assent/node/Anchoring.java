@@ -9,6 +9,7 @@ import io.assent.node.anchor.Web3jAnchorChain;
 import io.assent.node.chain.LogHandler;
 import io.assent.node.config.NodeConfig;
 import io.assent.node.consent.AnchoringTally;
+import io.assent.node.consent.SummaryWriters;
 import io.assent.node.store.KeyValueStore;
 import java.time.Clock;
 import java.util.List;
@@ -39,9 +40,14 @@ final class Anchoring implements AutoCloseable {
 
   /**
    * @param relayer the node's one relayer transaction manager, or null without a relayer key
+   * @param writers the consent service's, shared with the anchorer's summary updates
    */
   static Anchoring create(
-      NodeConfig config, Web3j web3j, KeyValueStore store, TransactionManager relayer) {
+      NodeConfig config,
+      Web3j web3j,
+      KeyValueStore store,
+      TransactionManager relayer,
+      SummaryWriters writers) {
     NodeConfig.Anchor anchor = config.anchor();
     String contract = config.consentAnchor();
     if (contract == null) {
@@ -69,7 +75,7 @@ final class Anchoring implements AutoCloseable {
             new Web3jAnchorChain(web3j, client),
             anchorerConfig,
             Clock.systemUTC(),
-            new AnchoringTally());
+            new AnchoringTally(writers));
     return new Anchoring(handlers, anchorer);
   }
 

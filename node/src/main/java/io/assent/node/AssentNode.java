@@ -18,6 +18,8 @@ import io.assent.node.chain.FollowerConfig;
 import io.assent.node.chain.LogHandler;
 import io.assent.node.config.ConfigException;
 import io.assent.node.config.NodeConfig;
+import io.assent.node.consent.SummaryMigration;
+import io.assent.node.consent.SummaryWriters;
 import io.assent.node.identity.DidNetwork;
 import io.assent.node.identity.DidResolver;
 import io.assent.node.identity.IdentityIndexer;
@@ -34,6 +36,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -96,10 +99,12 @@ public final class AssentNode implements AutoCloseable {
     Anchoring anchoring = null;
     ConsentWiring consentWiring = null;
     try {
-      DatabaseMetadata.initOrVerify(store, chain.chainId(), Clock.systemUTC());
+      DatabaseMetadata.initOrVerify(store, chain.chainId(), Clock.systemUTC())
+          .migrate(store, Map.of(1, SummaryMigration::pendingTally));
       checkChainId(web3j, chain.chainId());
       TransactionManager relayer = relayerTransactions(config, web3j);
-      anchoring = Anchoring.create(config, web3j, store, relayer);
+      SummaryWriters summaryWriters = new SummaryWriters();
+      anchoring = Anchoring.create(config, web3j, store, relayer, summaryWriters);
       List<LogHandler> handlers = new ArrayList<>();
       handlers.add(new IdentityIndexer(config.didRegistry()));
       handlers.addAll(anchoring.handlers());
@@ -128,7 +133,8 @@ public final class AssentNode implements AutoCloseable {
               blocking,
               didParam,
               datasets.curators(),
-              Clock.systemUTC());
+              Clock.systemUTC(),
+              summaryWriters);
       List<Endpoint> endpoints = new ArrayList<>(consentWiring.endpoints());
       endpoints.addAll(datasets.endpoints(blocking, didParam, networkName));
       endpoints.addAll(

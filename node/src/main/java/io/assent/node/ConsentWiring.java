@@ -17,6 +17,7 @@ import io.assent.node.consent.DatasetDirectory;
 import io.assent.node.consent.Eip712ConsentSignatures;
 import io.assent.node.consent.SignerAuthority;
 import io.assent.node.consent.SigningDomain;
+import io.assent.node.consent.SummaryWriters;
 import io.assent.node.identity.IdentityIndex;
 import io.assent.node.relay.IdentityState;
 import io.assent.node.store.KeyValueStore;
@@ -35,6 +36,7 @@ final class ConsentWiring implements AutoCloseable {
   /**
    * @param datasets which datasets take consents (see {@link DatasetWiring#directory()})
    * @param curators the datasets' curators, who may read their datasets' consent records
+   * @param writers shared with the anchorer (see {@link Anchoring#create})
    */
   ConsentWiring(
       NodeConfig config,
@@ -43,7 +45,8 @@ final class ConsentWiring implements AutoCloseable {
       Blocking blocking,
       DidParam didParam,
       DatasetCurators curators,
-      Clock clock) {
+      Clock clock,
+      SummaryWriters writers) {
     SignerAuthority authority = new SignerAuthority(new IdentityIndex(store));
     boolean takesConsents = config.consentAnchor() != null;
     Eip712ConsentSignatures signatures =
@@ -51,7 +54,7 @@ final class ConsentWiring implements AutoCloseable {
             new SigningDomain(
                 config.chain().chainId(),
                 takesConsents ? config.consentAnchor() : IdentityState.ZERO_ADDRESS));
-    this.consents = new ConsentService(store, signatures, authority, datasets, clock);
+    this.consents = new ConsentService(store, signatures, authority, datasets, clock, writers);
     SiweAuth siwe = new SiweAuth(config.chain().chainId(), authority, clock);
     this.endpoints =
         List.of(

@@ -5,7 +5,8 @@ import io.assent.node.store.Transaction;
 /**
  * Indexes that another part of the node keeps of anchoring, updated inside the anchorer's own
  * transaction so they never disagree with the stored proofs (the consent domain's per-dataset
- * summary implements it). Calls come from the anchorer's single thread.
+ * summary implements it). Calls come from the anchorer's single thread, inside {@link
+ * #transaction}.
  */
 public interface AnchorListener {
   AnchorListener NONE =
@@ -16,6 +17,21 @@ public interface AnchorListener {
         @Override
         public void unanchored(Transaction tx, byte[] leaf, String root) {}
       };
+
+  /**
+   * Runs one anchorer transaction that calls this listener, from its start to its commit. A
+   * listener whose indexes another thread also writes serializes the two here; the default just
+   * runs it.
+   */
+  default void transaction(Runnable work) {
+    work.run();
+  }
+
+  /**
+   * Called in each anchorer transaction that called this listener, just before it commits: writes
+   * what the listener summed over the transaction's leaves.
+   */
+  default void beforeCommit(Transaction tx) {}
 
   /** The leaf's proof was just stored in {@code tx} (not called for erased consents). */
   void anchored(Transaction tx, byte[] leaf, LeafAnchor anchor);

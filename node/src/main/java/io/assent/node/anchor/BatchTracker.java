@@ -4,6 +4,7 @@ import io.assent.contracts.consent.MerkleTree;
 import io.assent.node.store.KeyValueStore;
 import io.assent.node.store.Segment;
 import io.assent.node.store.Transaction;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -105,42 +106,56 @@ final class BatchTracker {
 
   private void confirm(Batch batch, AnchoredRoot anchored) {
     String root = Numeric.toHexString(batch.root());
-    try (Transaction tx = store.startTransaction()) {
-      if (!batch.leaves().isEmpty()) {
-        MerkleTree tree = MerkleTree.of(batch.leaves());
-        for (int i = 0; i < batch.leaves().size(); i++) {
-          LeafAnchor anchor =
-              new LeafAnchor(
-                  root,
-                  i,
-                  tree.proof(i),
-                  anchored.txHash(),
-                  anchored.blockNumber(),
-                  anchored.blockHash());
-          if (AnchorProofs.store(tx, batch.leaves().get(i), anchor)) {
-            listener.anchored(tx, batch.leaves().get(i), anchor);
-          }
-        }
+    List<LeafAnchor> anchors = new ArrayList<>(batch.leaves().size());
+    if (!batch.leaves().isEmpty()) {
+      MerkleTree tree = MerkleTree.of(batch.leaves());
+      for (int i = 0; i < batch.leaves().size(); i++) {
+        anchors.add(
+            new LeafAnchor(
+                root,
+                i,
+                tree.proof(i),
+                anchored.txHash(),
+                anchored.blockNumber(),
+                anchored.blockHash()));
       }
-      tx.put(Segment.CONSENT_QUEUE, AnchorQueueKeys.batch(batch.seq()), batch.confirmed().encode());
-      tx.commit();
     }
+    listener.transaction(
+        () -> {
+          try (Transaction tx = store.startTransaction()) {
+            for (int i = 0; i < anchors.size(); i++) {
+              if (AnchorProofs.store(tx, batch.leaves().get(i), anchors.get(i))) {
+                listener.anchored(tx, batch.leaves().get(i), anchors.get(i));
+              }
+            }
+            tx.put(
+                Segment.CONSENT_QUEUE,
+                AnchorQueueKeys.batch(batch.seq()),
+                batch.confirmed().encode());
+            listener.beforeCommit(tx);
+            tx.commit();
+          }
+        });
     LOG.info("batch {} anchored in block {}", batch.seq(), anchored.blockNumber());
   }
 
   private void reset(Batch batch, long head) {
     String root = Numeric.toHexString(batch.root());
-    try (Transaction tx = store.startTransaction()) {
-      for (byte[] leaf : batch.leaves()) {
-        AnchorProofs.forget(tx, leaf);
-        listener.unanchored(tx, leaf, root);
-      }
-      tx.put(
-          Segment.CONSENT_QUEUE,
-          AnchorQueueKeys.batch(batch.seq()),
-          batch.unconfirmed(head).encode());
-      tx.commit();
-    }
+    listener.transaction(
+        () -> {
+          try (Transaction tx = store.startTransaction()) {
+            for (byte[] leaf : batch.leaves()) {
+              AnchorProofs.forget(tx, leaf);
+              listener.unanchored(tx, leaf, root);
+            }
+            tx.put(
+                Segment.CONSENT_QUEUE,
+                AnchorQueueKeys.batch(batch.seq()),
+                batch.unconfirmed(head).encode());
+            listener.beforeCommit(tx);
+            tx.commit();
+          }
+        });
     LOG.warn("a reorg removed the anchor of batch {}: its proofs are pending again", batch.seq());
   }
 

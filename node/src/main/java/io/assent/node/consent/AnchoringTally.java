@@ -5,15 +5,57 @@ import io.assent.node.anchor.LeafAnchor;
 import io.assent.node.store.Bytes;
 import io.assent.node.store.Segment;
 import io.assent.node.store.Transaction;
+import java.nio.ByteBuffer;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import org.web3j.utils.Numeric;
 
 /**
  * The anchorer's side of the per-dataset summary ({@link DatasetTallyKeys}): an anchored consent
- * leaves the unanchored set and its root is recorded for its dataset and purpose group; a reorg
- * undoes both. Runs in the anchorer's transaction, on its thread (the only writer of the roots).
+ * leaves the unanchored set and the pending tally, and its root is recorded for its dataset and
+ * purpose group; a reorg undoes all three. Runs in the anchorer's transaction, on its thread (the
+ * only writer of the roots), holding the {@link SummaryWriters} it shares with the consent service;
+ * the pending-tally changes of a transaction's leaves are summed, and the roots versions of the
+ * groups it changed bumped, once, before it commits.
  */
 public final class AnchoringTally implements AnchorListener {
+  private final SummaryWriters writers;
+
+  /** The pending-tally changes of the current transaction, written once before it commits. */
+  private final TallyBatch pending = new TallyBatch();
+
+  /** The roots-version keys of the groups whose roots the current transaction changes. */
+  private final Set<ByteBuffer> rootsChanged = new HashSet<>();
+
+  /**
+   * @param writers the same instance as the store's {@link ConsentService}
+   */
+  public AnchoringTally(SummaryWriters writers) {
+    this.writers = writers;
+  }
+
+  @Override
+  public void transaction(Runnable work) {
+    try {
+      writers.run(work);
+    } finally {
+      // A transaction that failed before its commit leaves nothing behind.
+      pending.clear();
+      rootsChanged.clear();
+    }
+  }
+
+  @Override
+  public void beforeCommit(Transaction tx) {
+    pending.writeTo(tx);
+    for (ByteBuffer key : rootsChanged) {
+      long version =
+          tx.get(Segment.CONSENT_INDEX, key.array()).map(b -> Bytes.toLong(b, 0)).orElse(0L);
+      tx.put(Segment.CONSENT_INDEX, key.array(), Bytes.longBytes(version + 1));
+    }
+    rootsChanged.clear();
+  }
 
   @Override
   public void anchored(Transaction tx, byte[] leaf, LeafAnchor anchor) {
@@ -24,8 +66,10 @@ public final class AnchoringTally implements AnchorListener {
     ConsentState s = held.get();
     byte[] dataset = ConsentKeys.hex(s.dataset());
     byte[] group = DatasetTallyKeys.group(s.purposes());
-    tx.delete(Segment.CONSENT_INDEX, DatasetTallyKeys.unanchored(dataset, leaf));
-    tx.delete(Segment.CONSENT_INDEX, DatasetTallyKeys.withdrawnUnanchored(dataset, leaf));
+    if (DatasetTally.unanchored(tx, dataset, leaf)) {
+      pending.events(DatasetTallyKeys.pending(dataset, group), DatasetTally.events(s, -1));
+      tx.delete(Segment.CONSENT_INDEX, DatasetTallyKeys.unanchored(dataset, leaf));
+    }
     byte[] key = DatasetTallyKeys.root(dataset, group, ConsentKeys.hex(anchor.root()));
     RootSpan span =
         tx.get(Segment.CONSENT_INDEX, key)
@@ -38,6 +82,7 @@ public final class AnchoringTally implements AnchorListener {
                         anchor.blockNumber(),
                         anchor.txHash()));
     tx.put(Segment.CONSENT_INDEX, key, span.widen(s.validFrom(), DatasetTally.until(s)).encode());
+    rootsChanged.add(ByteBuffer.wrap(DatasetTallyKeys.rootsVersion(dataset, group)));
   }
 
   @Override
@@ -49,19 +94,14 @@ public final class AnchoringTally implements AnchorListener {
     ConsentState s = held.get();
     byte[] dataset = ConsentKeys.hex(s.dataset());
     byte[] group = DatasetTallyKeys.group(s.purposes());
-    tx.put(
-        Segment.CONSENT_INDEX,
-        DatasetTallyKeys.unanchored(dataset, leaf),
-        DatasetTally.unanchored(group, s));
-    if (s.withdrawal() != null) {
-      tx.put(
-          Segment.CONSENT_INDEX,
-          DatasetTallyKeys.withdrawnUnanchored(dataset, leaf),
-          Bytes.longBytes(s.withdrawal().time()));
+    if (!DatasetTally.unanchored(tx, dataset, leaf)) {
+      pending.events(DatasetTallyKeys.pending(dataset, group), DatasetTally.events(s, 1));
+      tx.put(Segment.CONSENT_INDEX, DatasetTallyKeys.unanchored(dataset, leaf), new byte[0]);
     }
     tx.delete(
         Segment.CONSENT_INDEX,
         DatasetTallyKeys.root(dataset, group, Numeric.hexStringToByteArray(root)));
+    rootsChanged.add(ByteBuffer.wrap(DatasetTallyKeys.rootsVersion(dataset, group)));
   }
 
   private static Optional<ConsentState> held(Transaction tx, byte[] leaf) {

@@ -40,19 +40,25 @@ public final class ConsentService implements AutoCloseable {
   private final GroupCommitter committer;
   private final TallyBatch tallies = new TallyBatch();
 
+  /**
+   * @param writers the same instance as the store's {@link AnchoringTally}: both keep the
+   *     per-dataset summary
+   */
   public ConsentService(
       KeyValueStore store,
       ConsentSignatures signatures,
       SignerAuthority authority,
       DatasetDirectory datasets,
-      Clock clock) {
+      Clock clock,
+      SummaryWriters writers) {
     this.store = store;
     this.signatures = signatures;
     this.authority = authority;
     this.datasets = datasets;
     this.clock = clock;
     this.reads = new ConsentReads(store, vault, clock);
-    this.committer = new GroupCommitter(store, GroupCommitter.MAX_LINGER, tallies::writeTo);
+    this.committer =
+        new GroupCommitter(store, GroupCommitter.MAX_LINGER, tallies::writeTo, writers);
   }
 
   /** Stops the commit thread; requests after this fail. */

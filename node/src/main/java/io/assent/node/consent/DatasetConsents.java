@@ -7,11 +7,9 @@ import io.assent.node.store.KeyValue;
 import io.assent.node.store.KeyValueReader;
 import io.assent.node.store.Segment;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +22,8 @@ import org.web3j.utils.Numeric;
 /**
  * Per-dataset reads of this node's consents, for permits and the curator's manifest. The summary
  * reads the precomputed counters ({@link DatasetTallyKeys}): its cost grows with the number of
- * purpose groups and time buckets and with the consents not anchored yet, not with the consents
- * held. The manifest and the withdrawal list scan the dataset's consents (they return them all).
+ * purpose groups, time buckets and anchor roots, not with the consents held. The manifest and the
+ * withdrawal list scan the dataset's consents (they return them all).
  *
  * <p>Consents withdrawn on chain by someone else's anchor while this node holds no withdrawal for
  * them are not in the summary's counts; the manifest leaves them out.
@@ -35,6 +33,7 @@ public final class DatasetConsents {
   public static final long MAX_AT = TimeTally.MAX_AT;
 
   private final KeyValueReader store;
+  private final AnchorRoots roots = new AnchorRoots();
 
   public DatasetConsents(KeyValueReader store) {
     this.store = store;
@@ -52,6 +51,7 @@ public final class DatasetConsents {
     long live = 0;
     long erased = erased(ds);
     long[] sums = new long[TimeTally.KINDS];
+    long pending = 0;
     Map<String, DatasetConsentSummary.AnchorRef> anchors = new LinkedHashMap<>();
     for (Map.Entry<String, GroupTotals> group : groups.entrySet()) {
       byte[] g = Numeric.hexStringToByteArray(group.getKey());
@@ -60,11 +60,14 @@ public final class DatasetConsents {
       for (int i = 0; i < sums.length; i++) {
         sums[i] += through[i];
       }
-      roots(ds, g, at).forEach(a -> anchors.putIfAbsent(a.root(), a));
+      pending += TimeTally.through(store, DatasetTallyKeys.pending(ds, g), at)[DatasetTally.ACTIVE];
+      for (AnchorRoots.Root root : roots.of(store, ds, g)) {
+        if (root.span().covers(at)) {
+          anchors.putIfAbsent(root.ref().root(), root.ref());
+        }
+      }
     }
     long active = sums[DatasetTally.ACTIVE];
-    List<byte[]> groupIds = groups.keySet().stream().map(Numeric::hexStringToByteArray).toList();
-    long pending = pendingActive(ds, groupIds, at);
     List<DatasetConsentSummary.AnchorRef> sorted = new ArrayList<>(anchors.values());
     sorted.sort(Comparator.comparingLong(DatasetConsentSummary.AnchorRef::blockNumber));
     return new DatasetConsentSummary(
@@ -112,69 +115,6 @@ public final class DatasetConsents {
           });
     }
     return out;
-  }
-
-  private List<DatasetConsentSummary.AnchorRef> roots(byte[] dataset, byte[] group, long at) {
-    List<DatasetConsentSummary.AnchorRef> out = new ArrayList<>();
-    try (Stream<KeyValue> entries =
-        store.stream(Segment.CONSENT_INDEX, DatasetTallyKeys.roots(dataset, group))) {
-      entries.forEach(
-          kv -> {
-            RootSpan span = RootSpan.decode(kv.value());
-            if (span.covers(at)) {
-              out.add(
-                  new DatasetConsentSummary.AnchorRef(
-                      Numeric.toHexString(DatasetTallyKeys.tail(kv.key(), 32)),
-                      span.txHash(),
-                      span.blockNumber()));
-            }
-          });
-    }
-    return out;
-  }
-
-  /**
-   * Active consents at {@code at} among the dataset's not yet anchored ones in these groups: their
-   * entries carry group and validity, and the few withdrawn while unanchored are read first.
-   */
-  private long pendingActive(byte[] dataset, Collection<byte[]> groups, long at) {
-    Map<String, Long> withdrawals = new HashMap<>();
-    try (Stream<KeyValue> entries =
-        store.stream(Segment.CONSENT_INDEX, DatasetTallyKeys.withdrawnUnanchored(dataset))) {
-      entries.forEach(
-          kv ->
-              withdrawals.put(
-                  Numeric.toHexString(DatasetTallyKeys.tail(kv.key(), 32)),
-                  Bytes.toLong(kv.value(), 0)));
-    }
-    long count = 0;
-    try (Stream<KeyValue> entries =
-        store.stream(Segment.CONSENT_INDEX, DatasetTallyKeys.unanchored(dataset))) {
-      for (KeyValue kv : (Iterable<KeyValue>) entries::iterator) {
-        byte[] v = kv.value();
-        if (at < Bytes.toLong(v, 8) || at >= Bytes.toLong(v, 16) || !inGroups(v, groups)) {
-          continue;
-        }
-        Long withdrawn =
-            withdrawals.isEmpty()
-                ? null
-                : withdrawals.get(Numeric.toHexString(DatasetTallyKeys.tail(kv.key(), 32)));
-        if (withdrawn == null || withdrawn > at) {
-          count++;
-        }
-      }
-    }
-    return count;
-  }
-
-  private static boolean inGroups(byte[] value, Collection<byte[]> groups) {
-    for (byte[] g : groups) {
-      if (Arrays.equals(
-          value, 0, DatasetTallyKeys.GROUP_BYTES, g, 0, DatasetTallyKeys.GROUP_BYTES)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**

@@ -18,7 +18,9 @@ import java.util.TreeMap;
  * replaces or removes them.
  *
  * <p>The counters (group totals, time tallies, erasures) go through the commit group's {@link
- * TallyBatch}; the per-consent entries (unanchored, withdrawn) straight into the transaction.
+ * TallyBatch}; the per-consent entries (unanchored, withdrawn) straight into the transaction. The
+ * pending tally changes with the unanchored entry, which the anchorer also moves: callers hold the
+ * {@link SummaryWriters} (the commit group does).
  */
 final class DatasetTally {
   static final int ACTIVE = 0;
@@ -32,15 +34,15 @@ final class DatasetTally {
     byte[] dataset = ConsentKeys.hex(s.dataset());
     byte[] group = DatasetTallyKeys.group(s.purposes());
     batch.live(DatasetTallyKeys.group(dataset, group), s.purposes(), 1);
-    Map<Long, long[]> events = new TreeMap<>();
-    events(events, s.validFrom(), until(s), NEVER, 1);
+    Map<Long, long[]> events = events(s, 1);
     batch.events(DatasetTallyKeys.times(dataset, group), events);
-    tx.put(Segment.CONSENT_INDEX, DatasetTallyKeys.unanchored(dataset, id), unanchored(group, s));
+    batch.events(DatasetTallyKeys.pending(dataset, group), events);
+    tx.put(Segment.CONSENT_INDEX, DatasetTallyKeys.unanchored(dataset, id), new byte[0]);
   }
 
-  /** The value of a consent's unanchored entry: group ‖ validFrom ‖ end of validity (NEVER). */
-  static byte[] unanchored(byte[] group, ConsentState s) {
-    return Bytes.concat(group, Bytes.longBytes(s.validFrom()), Bytes.longBytes(until(s)));
+  /** Whether the consent is not anchored yet (it has an unanchored entry). */
+  static boolean unanchored(Transaction tx, byte[] dataset, byte[] id) {
+    return tx.get(Segment.CONSENT_INDEX, DatasetTallyKeys.unanchored(dataset, id)).isPresent();
   }
 
   static void withdrawn(
@@ -51,13 +53,10 @@ final class DatasetTally {
     events(events, before.validFrom(), until(before), withdrawal(before), -1);
     events(events, before.validFrom(), until(before), time, 1);
     batch.events(DatasetTallyKeys.times(dataset, group), events);
-    tx.put(Segment.CONSENT_INDEX, DatasetTallyKeys.withdrawn(dataset, id), Bytes.longBytes(time));
-    if (tx.get(Segment.CONSENT_INDEX, DatasetTallyKeys.unanchored(dataset, id)).isPresent()) {
-      tx.put(
-          Segment.CONSENT_INDEX,
-          DatasetTallyKeys.withdrawnUnanchored(dataset, id),
-          Bytes.longBytes(time));
+    if (unanchored(tx, dataset, id)) {
+      batch.events(DatasetTallyKeys.pending(dataset, group), events);
     }
+    tx.put(Segment.CONSENT_INDEX, DatasetTallyKeys.withdrawn(dataset, id), Bytes.longBytes(time));
   }
 
   static void erased(Transaction tx, TallyBatch batch, byte[] id, ConsentState before) {
@@ -65,13 +64,21 @@ final class DatasetTally {
     byte[] group = DatasetTallyKeys.group(before.purposes());
     batch.live(DatasetTallyKeys.group(dataset, group), before.purposes(), -1);
     batch.erased(DatasetTallyKeys.erased(dataset));
-    Map<Long, long[]> events = new TreeMap<>();
-    events(events, before.validFrom(), until(before), withdrawal(before), -1);
+    Map<Long, long[]> events = events(before, -1);
     batch.events(DatasetTallyKeys.times(dataset, group), events);
-    tx.delete(Segment.CONSENT_INDEX, DatasetTallyKeys.unanchored(dataset, id));
-    tx.delete(Segment.CONSENT_INDEX, DatasetTallyKeys.withdrawnUnanchored(dataset, id));
-    // Time 0: gone for every time (an unanchored entry a racing reorg put back never counts).
+    if (unanchored(tx, dataset, id)) {
+      batch.events(DatasetTallyKeys.pending(dataset, group), events);
+      tx.delete(Segment.CONSENT_INDEX, DatasetTallyKeys.unanchored(dataset, id));
+    }
+    // Time 0: gone for every time.
     tx.put(Segment.CONSENT_INDEX, DatasetTallyKeys.withdrawn(dataset, id), Bytes.longBytes(0));
+  }
+
+  /** {@code sign} times the events of one consent as it stands (validity and withdrawal). */
+  static Map<Long, long[]> events(ConsentState s, int sign) {
+    Map<Long, long[]> events = new TreeMap<>();
+    events(events, s.validFrom(), until(s), withdrawal(s), sign);
+    return events;
   }
 
   /** The end of the grant's validity; {@link #NEVER} for none. */

@@ -20,21 +20,23 @@ import org.web3j.crypto.Hash;
  *       purposes are gone with it)
  *   <li>{@code 'T' ‖ dataset ‖ group ‖ level ‖ bucket} → {@link TimeTally} of active, expired and
  *       withdrawn consents over time
- *   <li>{@code 'U' ‖ dataset ‖ id(32)} → group ‖ validFrom(8) ‖ validity end(8, Long.MAX_VALUE for
- *       none): consents not anchored yet (deleted by the anchorer when it stores the proof, put
- *       back if a reorg drops it)
+ *   <li>{@code 'U' ‖ dataset ‖ id(32)} → empty: consents not anchored yet (deleted by the anchorer
+ *       when it stores the proof, put back if a reorg drops it, deleted at erasure)
+ *   <li>{@code 'P' ‖ dataset ‖ group ‖ level ‖ bucket} → {@link TimeTally} of the same events as
+ *       {@code T}, for the group's consents that have a {@code U} entry: the pending ones
  *   <li>{@code 'R' ‖ dataset ‖ group ‖ root(32)} → {@link RootSpan}: the roots holding the group's
  *       anchored consents, written by the anchorer only
- *   <li>{@code 'V' ‖ dataset ‖ id} → withdrawal time(8): withdrawals of consents that were not
- *       anchored then (few: a consent is anchored within seconds), so that counting the pending
- *       ones needs no read per consent; deleted when the consent is anchored or erased
+ *   <li>{@code 'O' ‖ dataset ‖ group} → roots version(8): bumped by the anchorer in each
+ *       transaction that changes the group's {@code R} entries, so that {@link AnchorRoots} can
+ *       keep them in memory
  *   <li>{@code 'W' ‖ dataset ‖ id} → withdrawal time(8), 0 for an erased consent: consents
  *       withdrawn or erased here (kept after erasure: the id alone links to no one, and trainers
  *       must learn that it is gone)
  * </ul>
  *
- * <p>Writers: the consent service's commit thread writes Q, T, W and puts U at acceptance; the
- * anchorer's thread writes R and moves U. No key is read-modified-written by both.
+ * <p>Writers: the consent service's commit thread writes Q, E, T, W, puts U at acceptance and
+ * deletes it at erasure; the anchorer's thread writes R and O and moves U. Both change P with U,
+ * holding the {@link SummaryWriters}, so that P always counts exactly the consents with a U entry.
  */
 final class DatasetTallyKeys {
   static final int GROUP_BYTES = 8;
@@ -43,8 +45,9 @@ final class DatasetTallyKeys {
   private static final byte TIMES = 'T';
   private static final byte UNANCHORED = 'U';
   private static final byte ROOTS = 'R';
+  private static final byte ROOTS_VERSION = 'O';
   private static final byte WITHDRAWN = 'W';
-  private static final byte WITHDRAWN_UNANCHORED = 'V';
+  private static final byte PENDING = 'P';
 
   private DatasetTallyKeys() {}
 
@@ -70,8 +73,9 @@ final class DatasetTallyKeys {
     return Bytes.concat(new byte[] {TIMES}, dataset, group);
   }
 
-  static byte[] unanchored(byte[] dataset) {
-    return Bytes.concat(new byte[] {UNANCHORED}, dataset);
+  /** The prefix of every dataset's unanchored entries. */
+  static byte[] unanchoredEntries() {
+    return new byte[] {UNANCHORED};
   }
 
   static byte[] unanchored(byte[] dataset, byte[] id) {
@@ -86,6 +90,10 @@ final class DatasetTallyKeys {
     return Bytes.concat(new byte[] {ROOTS}, dataset, group, root);
   }
 
+  static byte[] rootsVersion(byte[] dataset, byte[] group) {
+    return Bytes.concat(new byte[] {ROOTS_VERSION}, dataset, group);
+  }
+
   static byte[] withdrawn(byte[] dataset) {
     return Bytes.concat(new byte[] {WITHDRAWN}, dataset);
   }
@@ -94,12 +102,8 @@ final class DatasetTallyKeys {
     return Bytes.concat(new byte[] {WITHDRAWN}, dataset, id);
   }
 
-  static byte[] withdrawnUnanchored(byte[] dataset) {
-    return Bytes.concat(new byte[] {WITHDRAWN_UNANCHORED}, dataset);
-  }
-
-  static byte[] withdrawnUnanchored(byte[] dataset, byte[] id) {
-    return Bytes.concat(new byte[] {WITHDRAWN_UNANCHORED}, dataset, id);
+  static byte[] pending(byte[] dataset, byte[] group) {
+    return Bytes.concat(new byte[] {PENDING}, dataset, group);
   }
 
   /** The last {@code n} bytes of a key (the id or root it ends with). */

@@ -33,7 +33,8 @@ import java.util.function.Function;
  *
  * <p>After a group's units and before its commit, the owner's {@code finish} step writes what the
  * units left to be written once per group (the consent service's summed tallies); if it throws, the
- * whole group fails.
+ * whole group fails. A group runs and commits holding the {@link SummaryWriters}, which the
+ * anchorer also takes for its transactions.
  */
 final class GroupCommitter implements AutoCloseable {
   /** The most units one commit carries. */
@@ -51,6 +52,7 @@ final class GroupCommitter implements AutoCloseable {
   private final AtomicLong commits = new AtomicLong();
   private final long lingerNanos;
   private final Consumer<Transaction> finish;
+  private final SummaryWriters writers;
   private volatile boolean closed;
 
   GroupCommitter(KeyValueStore store) {
@@ -58,17 +60,20 @@ final class GroupCommitter implements AutoCloseable {
   }
 
   GroupCommitter(KeyValueStore store, Duration linger) {
-    this(store, linger, tx -> {});
+    this(store, linger, tx -> {}, new SummaryWriters());
   }
 
   /**
    * @param finish runs on the commit thread in each group's transaction after its units, before the
    *     commit
+   * @param writers held from a group's first unit to its commit (not while it lingers)
    */
-  GroupCommitter(KeyValueStore store, Duration linger, Consumer<Transaction> finish) {
+  GroupCommitter(
+      KeyValueStore store, Duration linger, Consumer<Transaction> finish, SummaryWriters writers) {
     this.store = store;
     this.lingerNanos = linger.toNanos();
     this.finish = finish;
+    this.writers = writers;
     this.thread = new Thread(this::loop, "consent-commit");
     this.thread.setDaemon(true);
     this.thread.start();
@@ -164,6 +169,16 @@ final class GroupCommitter implements AutoCloseable {
 
   private void commit(List<Unit<?>> group) {
     List<Runnable> completions = new ArrayList<>(group.size());
+    try {
+      writers.run(() -> runAndCommit(group, completions));
+    } catch (RuntimeException e) {
+      group.forEach(unit -> unit.result.completeExceptionally(e));
+      return;
+    }
+    completions.forEach(Runnable::run);
+  }
+
+  private void runAndCommit(List<Unit<?>> group, List<Runnable> completions) {
     try (Transaction tx = store.startTransaction()) {
       for (Unit<?> unit : group) {
         completions.add(unit.apply(tx));
@@ -171,11 +186,7 @@ final class GroupCommitter implements AutoCloseable {
       finish.accept(tx);
       tx.commit();
       commits.incrementAndGet();
-    } catch (RuntimeException e) {
-      group.forEach(unit -> unit.result.completeExceptionally(e));
-      return;
     }
-    completions.forEach(Runnable::run);
   }
 
   @Override

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * Facts about the database itself, written on first open: the schema version of its layout, when it
@@ -16,8 +17,22 @@ import java.time.Instant;
  */
 public record DatabaseMetadata(int schemaVersion, Instant createdAt, long chainId) {
 
-  /** The layout this code reads and writes. Bump it (and add a migration) on any change. */
-  public static final int CURRENT_SCHEMA_VERSION = 1;
+  /**
+   * The layout this code reads and writes. Bump it (and add a migration) on any change.
+   *
+   * <ol>
+   *   <li>the first layout
+   *   <li>the per-dataset summary counts pending consents in a time tally instead of reading their
+   *       entries (see the consent package's {@code SummaryMigration})
+   * </ol>
+   */
+  public static final int CURRENT_SCHEMA_VERSION = 2;
+
+  /** Brings a database from one schema version to the next, inside one transaction. */
+  @FunctionalInterface
+  public interface Migration {
+    void apply(Transaction tx);
+  }
 
   static final byte[] KEY = "database".getBytes(StandardCharsets.UTF_8);
 
@@ -47,6 +62,35 @@ public record DatabaseMetadata(int schemaVersion, Instant createdAt, long chainI
               + "; use another data directory");
     }
     return metadata;
+  }
+
+  /**
+   * Brings a database an older node wrote up to {@link #CURRENT_SCHEMA_VERSION}: for each version
+   * from this one up, runs {@code steps.get(version)} and records the next version in the same
+   * transaction, so a crash leaves the database at a version from which this resumes. Refuses a
+   * version without a step.
+   *
+   * @return the metadata as it now stands
+   */
+  public DatabaseMetadata migrate(KeyValueStore store, Map<Integer, Migration> steps) {
+    DatabaseMetadata at = this;
+    while (at.schemaVersion < CURRENT_SCHEMA_VERSION) {
+      Migration step = steps.get(at.schemaVersion);
+      if (step == null) {
+        throw new IncompatibleDatabaseException(
+            "the database has schema version "
+                + at.schemaVersion
+                + ", which this node cannot upgrade; use another data directory");
+      }
+      DatabaseMetadata next = new DatabaseMetadata(at.schemaVersion + 1, at.createdAt, at.chainId);
+      try (Transaction tx = store.startTransaction()) {
+        step.apply(tx);
+        tx.put(Segment.METADATA, KEY, next.encode());
+        tx.commit();
+      }
+      at = next;
+    }
+    return at;
   }
 
   byte[] encode() {

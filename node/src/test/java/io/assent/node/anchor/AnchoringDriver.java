@@ -17,6 +17,7 @@ public final class AnchoringDriver {
   private final Anchorer anchorer;
   private final AnchorIndexer indexer = new AnchorIndexer(AnchorLogs.CONTRACT);
   private long block = 100;
+  private int indexed;
 
   public AnchoringDriver(KeyValueStore store, AnchorListener listener) {
     this.store = store;
@@ -25,23 +26,29 @@ public final class AnchoringDriver {
     this.anchorer = new Anchorer(store, chain, config, new ManualClock(), listener);
   }
 
-  /** Sends everything queued as one batch, indexes it in the next block and stores the proofs. */
+  /**
+   * Sends everything queued, indexes each submission in its own next block and stores the proofs; a
+   * batch the anchorer closes meanwhile (consents accepted concurrently) is anchored too. Returns
+   * the last block.
+   */
   public long anchorQueued() {
     int before = chain.submissions.size();
     anchorer.runOnce();
     if (chain.submissions.size() == before) {
       throw new IllegalStateException("nothing was queued");
     }
-    FakeAnchorChain.Submission s = chain.last();
-    chain.states.put(s.txHash(), AnchorChain.TxState.MINED);
-    block++;
-    chain.head = block;
-    try (Transaction tx = store.startTransaction()) {
-      indexer.apply(
-          AnchorLogs.anchored(block, 0, s.txHash(), s.root(), s.count(), s.withdrawn()), tx);
-      tx.commit();
+    while (indexed < chain.submissions.size()) {
+      FakeAnchorChain.Submission s = chain.submissions.get(indexed++);
+      chain.states.put(s.txHash(), AnchorChain.TxState.MINED);
+      block++;
+      chain.head = block;
+      try (Transaction tx = store.startTransaction()) {
+        indexer.apply(
+            AnchorLogs.anchored(block, 0, s.txHash(), s.root(), s.count(), s.withdrawn()), tx);
+        tx.commit();
+      }
+      anchorer.runOnce();
     }
-    anchorer.runOnce();
     return block;
   }
 

@@ -36,7 +36,8 @@ class ConsentErasureIT {
               f.signatures,
               new SignerAuthority(new IdentityIndex(store)),
               DatasetDirectory.ACCEPT_ALL,
-              f.clock);
+              f.clock,
+              new SummaryWriters());
       Grant template = f.grant(alice);
       Grant grant =
           new Grant(

@@ -29,13 +29,15 @@ final class ConsentFixture {
   final FakeRegistry registry = new FakeRegistry(store);
   final ManualClock clock = new ManualClock(NOW);
   final Eip712ConsentSignatures signatures = new Eip712ConsentSignatures(DOMAIN);
+  final SummaryWriters writers = new SummaryWriters();
   final ConsentService service =
       new ConsentService(
           store,
           signatures,
           new SignerAuthority(new IdentityIndex(store)),
           DatasetDirectory.ACCEPT_ALL,
-          clock);
+          clock,
+          writers);
   private final SecureRandom random = new SecureRandom();
   private long block = 1;
 

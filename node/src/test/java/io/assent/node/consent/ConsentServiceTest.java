@@ -171,7 +171,8 @@ class ConsentServiceTest {
         f.signatures,
         new SignerAuthority(new io.assent.node.identity.IdentityIndex(f.store)),
         directory,
-        f.clock);
+        f.clock,
+        f.writers);
   }
 
   @Test

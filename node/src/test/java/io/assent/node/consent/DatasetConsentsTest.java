@@ -22,7 +22,8 @@ class DatasetConsentsTest {
 
   private final ConsentFixture f = new ConsentFixture();
   private final DatasetConsents reads = new DatasetConsents(f.store);
-  private final AnchoringDriver anchoring = new AnchoringDriver(f.store, new AnchoringTally());
+  private final AnchoringDriver anchoring =
+      new AnchoringDriver(f.store, new AnchoringTally(f.writers));
   private final List<String> ids = new ArrayList<>();
   private int subjects;
 
@@ -179,6 +180,125 @@ class DatasetConsentsTest {
     erase(1);
     for (long at = NOW - 20; at < NOW + 400; at += 3) {
       assertThat(counts(summary(at))).as("at %d", at).containsExactly(expected(at));
+    }
+  }
+
+  /**
+   * The anchorer confirms batches while grants, withdrawals and erasures of the same consents are
+   * being committed: the pending tally, which both change, still counts exactly the consents not
+   * anchored.
+   */
+  @Test
+  void anchoringWhileConsentsAreWithdrawnAndErasedKeepsThePendingCountExact() throws Exception {
+    List<Signed> grants = new ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      long from = NOW - 10 + 3L * (i % 11);
+      grants.add(signedGrant(List.of(TRAINING), from, i % 5 == 0 ? 0 : from + 300 + i));
+    }
+    for (Signed g : grants.subList(0, 60)) {
+      ids.add(f.service.accept(g.grant(), g.signature()).consentId());
+    }
+    f.clock.set(NOW + 100);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<?>> work = new ArrayList<>();
+      for (Signed g : grants.subList(60, 120)) {
+        work.add(pool.submit(() -> f.service.accept(g.grant(), g.signature())));
+      }
+      for (int i = 0; i < 60; i += 2) {
+        int index = i;
+        work.add(
+            pool.submit(
+                () -> {
+                  if (index % 4 == 0) {
+                    erase(index);
+                  } else {
+                    withdraw(index);
+                  }
+                }));
+      }
+      while (!work.stream().allMatch(java.util.concurrent.Future::isDone)) {
+        anchorIfQueued();
+      }
+      for (java.util.concurrent.Future<?> w : work) {
+        w.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    for (Signed g : grants.subList(60, 120)) {
+      ids.add(f.service.accept(g.grant(), g.signature()).consentId()); // idempotent: the same id
+    }
+    for (long at = NOW - 20; at < NOW + 500; at += 5) {
+      assertThat(counts(summary(at))).as("at %d", at).containsExactly(expected(at));
+    }
+    anchorIfQueued();
+    for (long at = NOW - 20; at < NOW + 500; at += 5) {
+      assertThat(counts(summary(at))).as("at %d, all anchored", at).containsExactly(expected(at));
+    }
+    assertThat(summary(NOW + 200).pending()).isZero();
+  }
+
+  /**
+   * A database of schema 1 had no pending tally: the migration derives it from the unanchored
+   * entries, and the summary then counts as a consent-by-consent classification does.
+   */
+  @Test
+  void theSchemaTwoMigrationDerivesThePendingTallyFromTheUnanchoredEntries() {
+    for (int i = 0; i < 6; i++) {
+      consent(List.of(TRAINING), NOW - 10 + 20L * i, i % 2 == 0 ? 0 : NOW + 200 + i);
+    }
+    anchoring.anchorQueued();
+    for (int i = 0; i < 6; i++) {
+      consent(List.of(TRAINING), NOW - 10 + 20L * i, i % 2 == 0 ? 0 : NOW + 300 + i);
+    }
+    f.clock.set(NOW + 50);
+    withdraw(2); // anchored
+    withdraw(7); // pending
+    erase(8); // pending
+    asSchemaOne();
+
+    try (io.assent.node.store.Transaction tx = f.store.startTransaction()) {
+      SummaryMigration.pendingTally(tx);
+      tx.commit();
+    }
+
+    for (long at = NOW - 20; at < NOW + 400; at += 5) {
+      assertThat(counts(summary(at))).as("at %d", at).containsExactly(expected(at));
+    }
+    try (Stream<io.assent.node.store.KeyValue> old =
+        f.store.stream(io.assent.node.store.Segment.CONSENT_INDEX, new byte[] {'V'})) {
+      assertThat(old).isEmpty();
+    }
+  }
+
+  /** Rewrites the summary as schema 1 kept it: no P tally, U values, V entries. */
+  private void asSchemaOne() {
+    var index = io.assent.node.store.Segment.CONSENT_INDEX;
+    try (io.assent.node.store.Transaction tx = f.store.startTransaction()) {
+      try (Stream<io.assent.node.store.KeyValue> p = tx.stream(index, new byte[] {'P'})) {
+        p.toList().forEach(kv -> tx.delete(index, kv.key()));
+      }
+      try (Stream<io.assent.node.store.KeyValue> u = tx.stream(index, new byte[] {'U'})) {
+        for (io.assent.node.store.KeyValue kv : u.toList()) {
+          tx.put(index, kv.key(), new byte[24]);
+          byte[] v = kv.key().clone();
+          v[0] = 'V';
+          tx.put(index, v, new byte[8]);
+        }
+      }
+      tx.commit();
+    }
+  }
+
+  /** Anchors what is queued; false if nothing was. */
+  private boolean anchorIfQueued() {
+    try {
+      anchoring.anchorQueued();
+      return true;
+    } catch (IllegalStateException nothingQueued) {
+      return false;
     }
   }
 

@@ -132,7 +132,8 @@ class GroupCommitterTest {
                     throw new IllegalStateException("finish failed");
                   }
                   tx.put(Segment.CONSENT_INDEX, CLAIM, new byte[] {1});
-                })) {
+                },
+                new SummaryWriters())) {
       ExecutorService pool = Executors.newSingleThreadExecutor();
       committer.expect();
       Future<String> first = pool.submit(() -> committer.run(tx -> put(tx, (byte) 1)));
@@ -150,6 +151,53 @@ class GroupCommitterTest {
       assertThatThrownBy(() -> committer.run(tx -> put(tx, (byte) 3))).hasMessage("finish failed");
       assertThat(store.get(Segment.CONSENT_STATE, new byte[] {3})).as("not committed").isEmpty();
       pool.shutdown();
+    }
+  }
+
+  /** The anchorer's transactions and the commit groups exclude each other through the writers. */
+  @Test
+  void aGroupRunsOnlyWhileNoOtherWriterOfTheSummaryHoldsTheWriters() throws Exception {
+    SummaryWriters writers = new SummaryWriters();
+    java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    try (InMemoryKeyValueStore store = new InMemoryKeyValueStore();
+        GroupCommitter committer = new GroupCommitter(store, Duration.ZERO, tx -> {}, writers)) {
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      Future<?> anchorer =
+          pool.submit(
+              () ->
+                  writers.run(
+                      () -> {
+                        held.countDown();
+                        awaitQuietly(release);
+                      }));
+      held.await(5, TimeUnit.SECONDS);
+      AtomicInteger ran = new AtomicInteger();
+      Future<String> unit =
+          pool.submit(
+              () ->
+                  committer.run(
+                      tx -> {
+                        ran.incrementAndGet();
+                        return put(tx, (byte) 1);
+                      }));
+      await()
+          .during(Duration.ofMillis(300))
+          .atMost(Duration.ofSeconds(2))
+          .until(() -> ran.get() == 0);
+      release.countDown();
+      assertThat(unit.get(5, TimeUnit.SECONDS)).isEqualTo("ok");
+      anchorer.get(5, TimeUnit.SECONDS);
+      assertThat(ran).hasValue(1);
+      pool.shutdown();
+    }
+  }
+
+  private static void awaitQuietly(java.util.concurrent.CountDownLatch latch) {
+    try {
+      latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

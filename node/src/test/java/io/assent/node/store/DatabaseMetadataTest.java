@@ -48,7 +48,59 @@ class DatabaseMetadataTest {
     }
     assertThatThrownBy(() -> DatabaseMetadata.initOrVerify(store, 31337, clock))
         .isInstanceOf(IncompatibleDatabaseException.class)
-        .hasMessageContaining("schema version 2, newer than this node supports (1)");
+        .hasMessageContaining(
+            "schema version "
+                + (DatabaseMetadata.CURRENT_SCHEMA_VERSION + 1)
+                + ", newer than this node supports ("
+                + DatabaseMetadata.CURRENT_SCHEMA_VERSION
+                + ")");
+  }
+
+  @Test
+  void migratesAnOlderDatabaseStepByStepRecordingEachVersionWithItsStep() {
+    writeVersion(1);
+    java.util.List<Integer> ran = new java.util.ArrayList<>();
+    java.util.Map<Integer, DatabaseMetadata.Migration> steps = new java.util.HashMap<>();
+    for (int v = 1; v < DatabaseMetadata.CURRENT_SCHEMA_VERSION; v++) {
+      int from = v;
+      steps.put(
+          v,
+          tx -> {
+            ran.add(from);
+            tx.put(Segment.METADATA, ("step" + from).getBytes(), new byte[] {1});
+          });
+    }
+
+    DatabaseMetadata migrated =
+        DatabaseMetadata.initOrVerify(store, 31337, clock).migrate(store, steps);
+
+    assertThat(migrated.schemaVersion()).isEqualTo(DatabaseMetadata.CURRENT_SCHEMA_VERSION);
+    assertThat(ran).hasSize(DatabaseMetadata.CURRENT_SCHEMA_VERSION - 1).isSorted();
+    assertThat(DatabaseMetadata.initOrVerify(store, 31337, clock)).isEqualTo(migrated);
+    assertThat(store.get(Segment.METADATA, "step1".getBytes())).isPresent();
+    assertThat(migrated.migrate(store, steps)).as("nothing left to do").isEqualTo(migrated);
+    assertThat(ran).hasSize(DatabaseMetadata.CURRENT_SCHEMA_VERSION - 1);
+  }
+
+  @Test
+  void refusesAnOlderDatabaseItHasNoStepFor() {
+    writeVersion(1);
+    DatabaseMetadata old = DatabaseMetadata.initOrVerify(store, 31337, clock);
+
+    assertThatThrownBy(() -> old.migrate(store, java.util.Map.of()))
+        .isInstanceOf(IncompatibleDatabaseException.class)
+        .hasMessageContaining("schema version 1, which this node cannot upgrade");
+    assertThat(DatabaseMetadata.initOrVerify(store, 31337, clock).schemaVersion()).isEqualTo(1);
+  }
+
+  private void writeVersion(int version) {
+    try (Transaction tx = store.startTransaction()) {
+      tx.put(
+          Segment.METADATA,
+          DatabaseMetadata.KEY,
+          new DatabaseMetadata(version, clock.instant(), 31337).encode());
+      tx.commit();
+    }
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.assent.node.consent.DatasetDirectory;
 import io.assent.node.consent.Eip712ConsentSignatures;
 import io.assent.node.consent.SignerAuthority;
 import io.assent.node.consent.SigningDomain;
+import io.assent.node.consent.SummaryWriters;
 import io.assent.node.identity.IdentityIndex;
 import io.assent.node.store.RocksDbKeyValueStore;
 import io.assent.testnet.ConsentRequests;
@@ -117,7 +118,8 @@ public final class CheckBenchmark {
                 new Eip712ConsentSignatures(new SigningDomain(Anvil.CHAIN_ID, anchor)),
                 new SignerAuthority(new IdentityIndex(store)),
                 DatasetDirectory.ACCEPT_ALL,
-                Clock.systemUTC())) {
+                Clock.systemUTC(),
+                new SummaryWriters())) {
       long now = Instant.now().getEpochSecond();
       Random random = new Random(7);
       Latencies.Summary granted =

@@ -4,6 +4,7 @@ import io.assent.node.anchor.AnchorProofs;
 import io.assent.node.anchor.LeafAnchor;
 import io.assent.node.consent.AnchoringTally;
 import io.assent.node.consent.ConsentState;
+import io.assent.node.consent.SummaryWriters;
 import io.assent.node.store.KeyValueStore;
 import io.assent.node.store.Segment;
 import io.assent.node.store.Transaction;
@@ -19,7 +20,7 @@ import org.web3j.utils.Numeric;
  * left them, including the per-dataset summary they keep: for each consent its state, the dataset
  * index entry, the summary's counters (the service's own hook and its per-commit tally batch,
  * called reflectively: they are package-private) and, for all but the last batch, its anchor proof
- * and the anchorer's hook. Validity windows spread over two years (a third without end), one in
+ * and the anchorer's hooks. Validity windows spread over two years (a third without end), one in
  * twenty withdrawn: the time counters hold many distinct times, as a real dataset's would.
  */
 final class PermitFill {
@@ -39,7 +40,7 @@ final class PermitFill {
   private final Method withdrawn;
   private final Object tallies;
   private final Method writeTallies;
-  private final AnchoringTally anchoring = new AnchoringTally();
+  private final AnchoringTally anchoring = new AnchoringTally(new SummaryWriters());
 
   PermitFill() throws ReflectiveOperationException {
     encodeState = ConsentState.class.getDeclaredMethod("encode");
@@ -93,6 +94,7 @@ final class PermitFill {
         }
         if ((n + 1) % PER_TRANSACTION == 0) {
           writeTallies.invoke(tallies, tx);
+          anchoring.beforeCommit(tx);
           tx.commit();
           tx.close();
           tx = store.startTransaction();
@@ -102,6 +104,7 @@ final class PermitFill {
         }
       }
       writeTallies.invoke(tallies, tx);
+      anchoring.beforeCommit(tx);
       tx.commit();
     } finally {
       tx.close();

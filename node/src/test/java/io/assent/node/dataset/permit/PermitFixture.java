@@ -10,6 +10,7 @@ import io.assent.node.consent.Grant;
 import io.assent.node.consent.SignerAuthority;
 import io.assent.node.consent.SigningDomain;
 import io.assent.node.consent.SubjectAction;
+import io.assent.node.consent.SummaryWriters;
 import io.assent.node.dataset.DatasetIndex;
 import io.assent.node.dataset.license.LicensePolicy;
 import io.assent.node.identity.IdentityIndex;
@@ -36,14 +37,16 @@ final class PermitFixture implements AutoCloseable {
   final ManualClock clock = new ManualClock(T0);
   final Eip712ConsentSignatures signatures =
       new Eip712ConsentSignatures(new SigningDomain(31337, "0x" + "c0".repeat(20)));
+  private final SummaryWriters writers = new SummaryWriters();
   final ConsentService consents =
       new ConsentService(
           store,
           signatures,
           new SignerAuthority(new IdentityIndex(store)),
           DatasetDirectory.ACCEPT_ALL,
-          clock);
-  final AnchoringDriver anchoring = new AnchoringDriver(store, new AnchoringTally());
+          clock,
+          writers);
+  final AnchoringDriver anchoring = new AnchoringDriver(store, new AnchoringTally(writers));
   final PermitService permits =
       new PermitService(
           new DatasetIndex(store), LicensePolicy.bundled(), new DatasetConsents(store));
