@@ -74,22 +74,65 @@ final class TimeTally {
         });
   }
 
-  /** The sums of every delta added at a time {@code <= t}, {@code 0 <= t <= MAX_AT}. */
+  /**
+   * The sums of every delta added at a time {@code <= t}, {@code 0 <= t <= MAX_AT}.
+   *
+   * <p>Level by level from the top, the buckets before {@code t}'s under the same parent are summed
+   * from whichever end is nearer: forward from the first, or, below the top, backward from the last
+   * down to {@code t}'s bucket and subtracted from the parent's own total (read at the level above:
+   * a bucket holds the sum of its children). So a level reads at most 128 entries, and a level
+   * where {@code t}'s bucket is the first of its parent costs a point read.
+   */
   static long[] through(KeyValueReader reader, byte[] prefix, long t) {
     if (t < 0 || t > MAX_AT) {
       throw new IllegalArgumentException("time out of range: " + t);
     }
     long[] sum = new long[KINDS];
     long end = t + 1;
+    long[] parentTotal = null; // the total of the end bucket's parent; null at the top level
     for (int level = LEVELS - 1; level >= 0; level--) {
       byte[] endBucket = bucket(end, level);
       int last = endBucket[7] & 0xff;
-      byte[] parent = Bytes.concat(prefix, new byte[] {(byte) level}, Arrays.copyOf(endBucket, 7));
-      try (Stream<KeyValue> entries = reader.stream(SEGMENT, parent)) {
-        entries
-            .takeWhile(kv -> (kv.key()[kv.key().length - 1] & 0xff) < last)
-            .forEach(kv -> addInto(sum, decode(kv.value())));
+      byte[] levelPrefix = Bytes.concat(prefix, new byte[] {(byte) level});
+      byte[] parent = Bytes.concat(levelPrefix, Arrays.copyOf(endBucket, 7));
+      long[] endTotal = new long[KINDS];
+      if (last == 0) {
+        reader
+            .get(SEGMENT, Bytes.concat(levelPrefix, endBucket))
+            .ifPresent(v -> addInto(endTotal, decode(v)));
+      } else if (parentTotal == null || last < 128) {
+        try (Stream<KeyValue> entries = reader.stream(SEGMENT, parent)) {
+          for (KeyValue kv : (Iterable<KeyValue>) entries::iterator) {
+            int b = kv.key()[kv.key().length - 1] & 0xff;
+            if (b >= last) {
+              if (b == last) {
+                addInto(endTotal, decode(kv.value()));
+              }
+              break;
+            }
+            addInto(sum, decode(kv.value()));
+          }
+        }
+      } else {
+        long[] atOrAfter = new long[KINDS];
+        try (Stream<KeyValue> entries = reader.streamReverse(SEGMENT, parent)) {
+          for (KeyValue kv : (Iterable<KeyValue>) entries::iterator) {
+            int b = kv.key()[kv.key().length - 1] & 0xff;
+            if (b < last) {
+              break;
+            }
+            long[] value = decode(kv.value());
+            addInto(atOrAfter, value);
+            if (b == last) {
+              addInto(endTotal, value);
+            }
+          }
+        }
+        for (int i = 0; i < KINDS; i++) {
+          sum[i] += parentTotal[i] - atOrAfter[i];
+        }
       }
+      parentTotal = endTotal;
     }
     return sum;
   }
