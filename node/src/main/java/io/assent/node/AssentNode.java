@@ -100,7 +100,7 @@ public final class AssentNode implements AutoCloseable {
     ConsentWiring consentWiring = null;
     try {
       DatabaseMetadata.initOrVerify(store, chain.chainId(), Clock.systemUTC())
-          .migrate(store, Map.of(1, SummaryMigration::pendingTally));
+          .migrate(store, Map.of(1, SummaryMigration::anchoredTally));
       checkChainId(web3j, chain.chainId());
       TransactionManager relayer = relayerTransactions(config, web3j);
       SummaryWriters summaryWriters = new SummaryWriters();

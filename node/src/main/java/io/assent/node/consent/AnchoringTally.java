@@ -13,17 +13,17 @@ import org.web3j.utils.Numeric;
 
 /**
  * The anchorer's side of the per-dataset summary ({@link DatasetTallyKeys}): an anchored consent
- * leaves the unanchored set and the pending tally, and its root is recorded for its dataset and
- * purpose group; a reorg undoes all three. Runs in the anchorer's transaction, on its thread (the
- * only writer of the roots), holding the {@link SummaryWriters} it shares with the consent service;
- * the pending-tally changes of a transaction's leaves are summed, and the roots versions of the
- * groups it changed bumped, once, before it commits.
+ * leaves the unanchored set and enters the anchored tally, and its root is recorded for its dataset
+ * and purpose group; a reorg undoes all three. Runs in the anchorer's transaction, on its thread
+ * (the only writer of the roots), holding the {@link SummaryWriters} it shares with the consent
+ * service; the anchored-tally changes of a transaction's leaves are summed, and the roots versions
+ * of the groups it changed bumped, once, before it commits.
  */
 public final class AnchoringTally implements AnchorListener {
   private final SummaryWriters writers;
 
-  /** The pending-tally changes of the current transaction, written once before it commits. */
-  private final TallyBatch pending = new TallyBatch();
+  /** The anchored-tally changes of the current transaction, written once before it commits. */
+  private final TallyBatch anchoredEvents = new TallyBatch();
 
   /** The roots-version keys of the groups whose roots the current transaction changes. */
   private final Set<ByteBuffer> rootsChanged = new HashSet<>();
@@ -41,14 +41,14 @@ public final class AnchoringTally implements AnchorListener {
       writers.run(work);
     } finally {
       // A transaction that failed before its commit leaves nothing behind.
-      pending.clear();
+      anchoredEvents.clear();
       rootsChanged.clear();
     }
   }
 
   @Override
   public void beforeCommit(Transaction tx) {
-    pending.writeTo(tx);
+    anchoredEvents.writeTo(tx);
     for (ByteBuffer key : rootsChanged) {
       long version =
           tx.get(Segment.CONSENT_INDEX, key.array()).map(b -> Bytes.toLong(b, 0)).orElse(0L);
@@ -67,7 +67,7 @@ public final class AnchoringTally implements AnchorListener {
     byte[] dataset = ConsentKeys.hex(s.dataset());
     byte[] group = DatasetTallyKeys.group(s.purposes());
     if (DatasetTally.unanchored(tx, dataset, leaf)) {
-      pending.events(DatasetTallyKeys.pending(dataset, group), DatasetTally.events(s, -1));
+      anchoredEvents.events(DatasetTallyKeys.anchored(dataset, group), DatasetTally.events(s, 1));
       tx.delete(Segment.CONSENT_INDEX, DatasetTallyKeys.unanchored(dataset, leaf));
     }
     byte[] key = DatasetTallyKeys.root(dataset, group, ConsentKeys.hex(anchor.root()));
@@ -95,7 +95,7 @@ public final class AnchoringTally implements AnchorListener {
     byte[] dataset = ConsentKeys.hex(s.dataset());
     byte[] group = DatasetTallyKeys.group(s.purposes());
     if (!DatasetTally.unanchored(tx, dataset, leaf)) {
-      pending.events(DatasetTallyKeys.pending(dataset, group), DatasetTally.events(s, 1));
+      anchoredEvents.events(DatasetTallyKeys.anchored(dataset, group), DatasetTally.events(s, -1));
       tx.put(Segment.CONSENT_INDEX, DatasetTallyKeys.unanchored(dataset, leaf), new byte[0]);
     }
     tx.delete(

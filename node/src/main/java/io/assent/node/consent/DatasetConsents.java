@@ -51,7 +51,7 @@ public final class DatasetConsents {
     long live = 0;
     long erased = erased(ds);
     long[] sums = new long[TimeTally.KINDS];
-    long pending = 0;
+    long anchoredActive = 0;
     Map<String, DatasetConsentSummary.AnchorRef> anchors = new LinkedHashMap<>();
     for (Map.Entry<String, GroupTotals> group : groups.entrySet()) {
       byte[] g = Numeric.hexStringToByteArray(group.getKey());
@@ -60,7 +60,8 @@ public final class DatasetConsents {
       for (int i = 0; i < sums.length; i++) {
         sums[i] += through[i];
       }
-      pending += TimeTally.through(store, DatasetTallyKeys.pending(ds, g), at)[DatasetTally.ACTIVE];
+      anchoredActive +=
+          TimeTally.through(store, DatasetTallyKeys.anchored(ds, g), at)[DatasetTally.ACTIVE];
       for (AnchorRoots.Root root : roots.of(store, ds, g)) {
         if (root.span().covers(at)) {
           anchors.putIfAbsent(root.ref().root(), root.ref());
@@ -68,6 +69,7 @@ public final class DatasetConsents {
       }
     }
     long active = sums[DatasetTally.ACTIVE];
+    long pending = active - anchoredActive;
     List<DatasetConsentSummary.AnchorRef> sorted = new ArrayList<>(anchors.values());
     sorted.sort(Comparator.comparingLong(DatasetConsentSummary.AnchorRef::blockNumber));
     return new DatasetConsentSummary(

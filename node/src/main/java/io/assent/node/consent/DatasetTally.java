@@ -18,9 +18,10 @@ import java.util.TreeMap;
  * replaces or removes them.
  *
  * <p>The counters (group totals, time tallies, erasures) go through the commit group's {@link
- * TallyBatch}; the per-consent entries (unanchored, withdrawn) straight into the transaction. The
- * pending tally changes with the unanchored entry, which the anchorer also moves: callers hold the
- * {@link SummaryWriters} (the commit group does).
+ * TallyBatch}; the per-consent entries (unanchored, withdrawn) straight into the transaction. A
+ * withdrawal or erasure of an anchored consent (one without an unanchored entry, which the anchorer
+ * moves) also changes the anchored tally: callers hold the {@link SummaryWriters} (the commit group
+ * does). Accepting touches no anchored tally, so the busy path pays nothing for it.
  */
 final class DatasetTally {
   static final int ACTIVE = 0;
@@ -36,7 +37,6 @@ final class DatasetTally {
     batch.live(DatasetTallyKeys.group(dataset, group), s.purposes(), 1);
     Map<Long, long[]> events = events(s, 1);
     batch.events(DatasetTallyKeys.times(dataset, group), events);
-    batch.events(DatasetTallyKeys.pending(dataset, group), events);
     tx.put(Segment.CONSENT_INDEX, DatasetTallyKeys.unanchored(dataset, id), new byte[0]);
   }
 
@@ -53,8 +53,8 @@ final class DatasetTally {
     events(events, before.validFrom(), until(before), withdrawal(before), -1);
     events(events, before.validFrom(), until(before), time, 1);
     batch.events(DatasetTallyKeys.times(dataset, group), events);
-    if (unanchored(tx, dataset, id)) {
-      batch.events(DatasetTallyKeys.pending(dataset, group), events);
+    if (!unanchored(tx, dataset, id)) {
+      batch.events(DatasetTallyKeys.anchored(dataset, group), events);
     }
     tx.put(Segment.CONSENT_INDEX, DatasetTallyKeys.withdrawn(dataset, id), Bytes.longBytes(time));
   }
@@ -67,8 +67,9 @@ final class DatasetTally {
     Map<Long, long[]> events = events(before, -1);
     batch.events(DatasetTallyKeys.times(dataset, group), events);
     if (unanchored(tx, dataset, id)) {
-      batch.events(DatasetTallyKeys.pending(dataset, group), events);
       tx.delete(Segment.CONSENT_INDEX, DatasetTallyKeys.unanchored(dataset, id));
+    } else {
+      batch.events(DatasetTallyKeys.anchored(dataset, group), events);
     }
     // Time 0: gone for every time.
     tx.put(Segment.CONSENT_INDEX, DatasetTallyKeys.withdrawn(dataset, id), Bytes.longBytes(0));

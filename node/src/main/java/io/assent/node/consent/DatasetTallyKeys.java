@@ -22,8 +22,8 @@ import org.web3j.crypto.Hash;
  *       withdrawn consents over time
  *   <li>{@code 'U' ‖ dataset ‖ id(32)} → empty: consents not anchored yet (deleted by the anchorer
  *       when it stores the proof, put back if a reorg drops it, deleted at erasure)
- *   <li>{@code 'P' ‖ dataset ‖ group ‖ level ‖ bucket} → {@link TimeTally} of the same events as
- *       {@code T}, for the group's consents that have a {@code U} entry: the pending ones
+ *   <li>{@code 'A' ‖ dataset ‖ group ‖ level ‖ bucket} → {@link TimeTally} of the same events as
+ *       {@code T}, for the group's anchored consents (held, not erased, without a {@code U} entry)
  *   <li>{@code 'R' ‖ dataset ‖ group ‖ root(32)} → {@link RootSpan}: the roots holding the group's
  *       anchored consents, written by the anchorer only
  *   <li>{@code 'O' ‖ dataset ‖ group} → roots version(8): bumped by the anchorer in each
@@ -35,8 +35,9 @@ import org.web3j.crypto.Hash;
  * </ul>
  *
  * <p>Writers: the consent service's commit thread writes Q, E, T, W, puts U at acceptance and
- * deletes it at erasure; the anchorer's thread writes R and O and moves U. Both change P with U,
- * holding the {@link SummaryWriters}, so that P always counts exactly the consents with a U entry.
+ * deletes it at erasure; the anchorer's thread writes R and O and moves U. Both change A with U,
+ * holding the {@link SummaryWriters}, so that A always counts exactly the held consents without a U
+ * entry.
  */
 final class DatasetTallyKeys {
   static final int GROUP_BYTES = 8;
@@ -47,7 +48,7 @@ final class DatasetTallyKeys {
   private static final byte ROOTS = 'R';
   private static final byte ROOTS_VERSION = 'O';
   private static final byte WITHDRAWN = 'W';
-  private static final byte PENDING = 'P';
+  private static final byte ANCHORED = 'A';
 
   private DatasetTallyKeys() {}
 
@@ -71,6 +72,18 @@ final class DatasetTallyKeys {
 
   static byte[] times(byte[] dataset, byte[] group) {
     return Bytes.concat(new byte[] {TIMES}, dataset, group);
+  }
+
+  /** The prefix of every dataset's time-tally keys. */
+  static byte[] allTimes() {
+    return new byte[] {TIMES};
+  }
+
+  /** The anchored-tally key of the same dataset, group, level and bucket as a time-tally key. */
+  static byte[] anchoredOf(byte[] timesKey) {
+    byte[] key = timesKey.clone();
+    key[0] = ANCHORED;
+    return key;
   }
 
   /** The prefix of every dataset's unanchored entries. */
@@ -102,8 +115,8 @@ final class DatasetTallyKeys {
     return Bytes.concat(new byte[] {WITHDRAWN}, dataset, id);
   }
 
-  static byte[] pending(byte[] dataset, byte[] group) {
-    return Bytes.concat(new byte[] {PENDING}, dataset, group);
+  static byte[] anchored(byte[] dataset, byte[] group) {
+    return Bytes.concat(new byte[] {ANCHORED}, dataset, group);
   }
 
   /** The last {@code n} bytes of a key (the id or root it ends with). */

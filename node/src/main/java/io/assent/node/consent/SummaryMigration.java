@@ -20,15 +20,21 @@ public final class SummaryMigration {
   private SummaryMigration() {}
 
   /**
-   * Schema 1 to 2: fills the pending tally ({@code P}) from the unanchored entries ({@code U}),
-   * whose values it empties, and deletes the old {@code V} entries. The unanchored consents are few
-   * (those of the batches not anchored yet), so this reads a few thousand keys at most.
+   * Schema 1 to 2: the anchored tally ({@code A}) is the time tally ({@code T}) less the events of
+   * the consents with an unanchored entry ({@code U}, whose values it empties); the old {@code V}
+   * entries go. Reads every time-tally key (a few per second of history with consents, not one per
+   * consent) and the unanchored entries (the batches not anchored yet).
    */
-  public static void pendingTally(Transaction tx) {
+  public static void anchoredTally(Transaction tx) {
     for (byte[] key : keys(tx, new byte[] {OLD_WITHDRAWN_UNANCHORED})) {
       tx.delete(Segment.CONSENT_INDEX, key);
     }
-    TallyBatch pending = new TallyBatch();
+    try (Stream<KeyValue> times = tx.stream(Segment.CONSENT_INDEX, DatasetTallyKeys.allTimes())) {
+      for (KeyValue kv : times.toList()) {
+        tx.put(Segment.CONSENT_INDEX, DatasetTallyKeys.anchoredOf(kv.key()), kv.value());
+      }
+    }
+    TallyBatch unanchored = new TallyBatch();
     for (byte[] key : keys(tx, DatasetTallyKeys.unanchoredEntries())) {
       byte[] id = DatasetTallyKeys.tail(key, 32);
       Optional<ConsentState> held =
@@ -39,12 +45,12 @@ public final class SummaryMigration {
       }
       ConsentState s = held.get();
       byte[] dataset = Arrays.copyOfRange(key, 1, key.length - 32);
-      pending.events(
-          DatasetTallyKeys.pending(dataset, DatasetTallyKeys.group(s.purposes())),
-          DatasetTally.events(s, 1));
+      unanchored.events(
+          DatasetTallyKeys.anchored(dataset, DatasetTallyKeys.group(s.purposes())),
+          DatasetTally.events(s, -1));
       tx.put(Segment.CONSENT_INDEX, key, new byte[0]);
     }
-    pending.writeTo(tx);
+    unanchored.writeTo(tx);
   }
 
   private static List<byte[]> keys(Transaction tx, byte[] prefix) {

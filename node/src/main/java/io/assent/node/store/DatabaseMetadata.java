@@ -22,8 +22,8 @@ public record DatabaseMetadata(int schemaVersion, Instant createdAt, long chainI
    *
    * <ol>
    *   <li>the first layout
-   *   <li>the per-dataset summary counts pending consents in a time tally instead of reading their
-   *       entries (see the consent package's {@code SummaryMigration})
+   *   <li>the per-dataset summary counts anchored consents in a time tally instead of reading the
+   *       unanchored entries (see the consent package's {@code SummaryMigration})
    * </ol>
    */
   public static final int CURRENT_SCHEMA_VERSION = 2;

@@ -241,11 +241,12 @@ class DatasetConsentsTest {
   }
 
   /**
-   * A database of schema 1 had no pending tally: the migration derives it from the unanchored
-   * entries, and the summary then counts as a consent-by-consent classification does.
+   * A database of schema 1 had no anchored tally: the migration derives it from the time tally and
+   * the unanchored entries, and the summary then counts as a consent-by-consent classification
+   * does.
    */
   @Test
-  void theSchemaTwoMigrationDerivesThePendingTallyFromTheUnanchoredEntries() {
+  void theSchemaTwoMigrationDerivesTheAnchoredTallyFromTheTimeTallyAndTheUnanchoredEntries() {
     for (int i = 0; i < 6; i++) {
       consent(List.of(TRAINING), NOW - 10 + 20L * i, i % 2 == 0 ? 0 : NOW + 200 + i);
     }
@@ -260,7 +261,7 @@ class DatasetConsentsTest {
     asSchemaOne();
 
     try (io.assent.node.store.Transaction tx = f.store.startTransaction()) {
-      SummaryMigration.pendingTally(tx);
+      SummaryMigration.anchoredTally(tx);
       tx.commit();
     }
 
@@ -273,12 +274,12 @@ class DatasetConsentsTest {
     }
   }
 
-  /** Rewrites the summary as schema 1 kept it: no P tally, U values, V entries. */
+  /** Rewrites the summary as schema 1 kept it: no anchored tally, U values, V entries. */
   private void asSchemaOne() {
     var index = io.assent.node.store.Segment.CONSENT_INDEX;
     try (io.assent.node.store.Transaction tx = f.store.startTransaction()) {
-      try (Stream<io.assent.node.store.KeyValue> p = tx.stream(index, new byte[] {'P'})) {
-        p.toList().forEach(kv -> tx.delete(index, kv.key()));
+      try (Stream<io.assent.node.store.KeyValue> a = tx.stream(index, new byte[] {'A'})) {
+        a.toList().forEach(kv -> tx.delete(index, kv.key()));
       }
       try (Stream<io.assent.node.store.KeyValue> u = tx.stream(index, new byte[] {'U'})) {
         for (io.assent.node.store.KeyValue kv : u.toList()) {
