@@ -142,19 +142,13 @@ class DatasetConsentsTest {
     withdraw(10); // before it became valid
     withdraw(12); // not anchored yet
     erase(7);
-    for (long at = NOW - 20; at < NOW + 700; at += 7) {
-      assertThat(counts(summary(at))).as("at %d", at).containsExactly(expected(at));
-    }
+    assertCountsAsOneByOne(NOW - 20, NOW + 700, 7);
   }
 
   /** Concurrent requests share commit groups, whose tally changes are summed before writing. */
   @Test
   void consentsAcceptedAndWithdrawnInSharedCommitGroupsAreCountedAsOneByOne() throws Exception {
-    List<Signed> grants = new ArrayList<>();
-    for (int i = 0; i < 48; i++) {
-      long from = NOW - 10 + 5L * (i % 7);
-      grants.add(signedGrant(List.of(TRAINING), from, i % 4 == 0 ? 0 : from + 200 + i));
-    }
+    List<Signed> grants = staggeredGrants(48, 7, 5, 4, 200);
     java.util.concurrent.ExecutorService pool =
         java.util.concurrent.Executors.newFixedThreadPool(8);
     try {
@@ -178,23 +172,17 @@ class DatasetConsentsTest {
       pool.shutdown();
     }
     erase(1);
-    for (long at = NOW - 20; at < NOW + 400; at += 3) {
-      assertThat(counts(summary(at))).as("at %d", at).containsExactly(expected(at));
-    }
+    assertCountsAsOneByOne(NOW - 20, NOW + 400, 3);
   }
 
   /**
    * The anchorer confirms batches while grants, withdrawals and erasures of the same consents are
-   * being committed: the pending tally, which both change, still counts exactly the consents not
-   * anchored.
+   * being committed: the anchored tally, which both change, still counts exactly the anchored
+   * consents, so the pending count (active less anchored) is exact.
    */
   @Test
   void anchoringWhileConsentsAreWithdrawnAndErasedKeepsThePendingCountExact() throws Exception {
-    List<Signed> grants = new ArrayList<>();
-    for (int i = 0; i < 120; i++) {
-      long from = NOW - 10 + 3L * (i % 11);
-      grants.add(signedGrant(List.of(TRAINING), from, i % 5 == 0 ? 0 : from + 300 + i));
-    }
+    List<Signed> grants = staggeredGrants(120, 11, 3, 5, 300);
     for (Signed g : grants.subList(0, 60)) {
       ids.add(f.service.accept(g.grant(), g.signature()).consentId());
     }
@@ -230,14 +218,10 @@ class DatasetConsentsTest {
     for (Signed g : grants.subList(60, 120)) {
       ids.add(f.service.accept(g.grant(), g.signature()).consentId()); // idempotent: the same id
     }
-    for (long at = NOW - 20; at < NOW + 500; at += 5) {
-      assertThat(counts(summary(at))).as("at %d", at).containsExactly(expected(at));
-    }
+    assertCountsAsOneByOne(NOW - 20, NOW + 500, 5);
     anchorIfQueued();
-    for (long at = NOW - 20; at < NOW + 500; at += 5) {
-      assertThat(counts(summary(at))).as("at %d, all anchored", at).containsExactly(expected(at));
-    }
-    assertThat(summary(NOW + 200).pending()).isZero();
+    assertCountsAsOneByOne(NOW - 20, NOW + 500, 5);
+    assertThat(summary(NOW + 200).pending()).as("all anchored").isZero();
   }
 
   /**
@@ -265,9 +249,7 @@ class DatasetConsentsTest {
       tx.commit();
     }
 
-    for (long at = NOW - 20; at < NOW + 400; at += 5) {
-      assertThat(counts(summary(at))).as("at %d", at).containsExactly(expected(at));
-    }
+    assertCountsAsOneByOne(NOW - 20, NOW + 400, 5);
     try (Stream<io.assent.node.store.KeyValue> old =
         f.store.stream(io.assent.node.store.Segment.CONSENT_INDEX, new byte[] {'V'})) {
       assertThat(old).isEmpty();
@@ -293,6 +275,20 @@ class DatasetConsentsTest {
     }
   }
 
+  /**
+   * {@code count} grants of new subjects for training: the i-th valid from {@code NOW - 10 + step *
+   * (i % cycle)}, without end for every {@code noEndEvery}-th, else for {@code length + i} seconds.
+   */
+  private List<Signed> staggeredGrants(
+      int count, int cycle, long step, int noEndEvery, long length) {
+    List<Signed> grants = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      long from = NOW - 10 + step * (i % cycle);
+      grants.add(signedGrant(List.of(TRAINING), from, i % noEndEvery == 0 ? 0 : from + length + i));
+    }
+    return grants;
+  }
+
   /** Anchors what is queued; false if nothing was. */
   private boolean anchorIfQueued() {
     try {
@@ -300,6 +296,16 @@ class DatasetConsentsTest {
       return true;
     } catch (IllegalStateException nothingQueued) {
       return false;
+    }
+  }
+
+  /**
+   * At every {@code step} from {@code from} until {@code until}: the summary counts as {@link
+   * #expected}.
+   */
+  private void assertCountsAsOneByOne(long from, long until, long step) {
+    for (long at = from; at < until; at += step) {
+      assertThat(counts(summary(at))).as("at %d", at).containsExactly(expected(at));
     }
   }
 
