@@ -76,7 +76,7 @@ final class AnchorRoots {
   }
 
   /** The group's roots version: 0 until the anchorer first writes it. */
-  static long version(KeyValueReader store, byte[] dataset, byte[] group) {
+  private static long version(KeyValueReader store, byte[] dataset, byte[] group) {
     return store
         .get(Segment.CONSENT_INDEX, DatasetTallyKeys.rootsVersion(dataset, group))
         .map(b -> Bytes.toLong(b, 0))
