@@ -1,6 +1,7 @@
 package io.assent.node.consent;
 
 import io.assent.node.store.KeyValue;
+import io.assent.node.store.KeyValueStore;
 import io.assent.node.store.Segment;
 import io.assent.node.store.Transaction;
 import java.util.ArrayList;
@@ -19,28 +20,38 @@ public final class SummaryMigration {
 
   private SummaryMigration() {}
 
+  /** Time-tally keys copied per transaction by {@link #anchoredTally}. */
+  static final int COPY_CHUNK = 10_000;
+
   /**
    * Schema 1 to 2: the anchored tally ({@code A}) is the time tally ({@code T}) less the events of
-   * the consents with an unanchored entry ({@code U}, whose values it empties); the old {@code V}
-   * entries go. Reads every time-tally key (a few per second of history with consents, not one per
-   * consent) and the unanchored entries (the batches not anchored yet).
+   * the consents with an unanchored entry ({@code U}).
+   *
+   * <p>First {@code T} is copied to {@code A} in transactions of {@link #COPY_CHUNK} keys (a tally
+   * has up to one key per second with an event, so millions for a large dataset; copying again
+   * after a crash is harmless). Then {@code last} subtracts the unanchored consents' events (the
+   * batches not anchored yet: few), empties the unanchored entries' values, and deletes the old
+   * {@code V} entries.
    */
-  public static void anchoredTally(Transaction tx) {
-    for (byte[] key : keys(tx, new byte[] {OLD_WITHDRAWN_UNANCHORED})) {
-      tx.delete(Segment.CONSENT_INDEX, key);
-    }
-    try (Stream<KeyValue> times = tx.stream(Segment.CONSENT_INDEX, DatasetTallyKeys.allTimes())) {
-      for (KeyValue kv : times.toList()) {
-        tx.put(Segment.CONSENT_INDEX, DatasetTallyKeys.anchoredOf(kv.key()), kv.value());
-      }
+  public static void anchoredTally(KeyValueStore store, Transaction last) {
+    anchoredTally(store, last, COPY_CHUNK);
+  }
+
+  /**
+   * {@link #anchoredTally(KeyValueStore, Transaction)} copying {@code chunk} keys per transaction.
+   */
+  static void anchoredTally(KeyValueStore store, Transaction last, int chunk) {
+    copyTimesToAnchored(store, chunk);
+    for (byte[] key : keys(last, new byte[] {OLD_WITHDRAWN_UNANCHORED})) {
+      last.delete(Segment.CONSENT_INDEX, key);
     }
     TallyBatch unanchored = new TallyBatch();
-    for (byte[] key : keys(tx, DatasetTallyKeys.unanchoredEntries())) {
+    for (byte[] key : keys(last, DatasetTallyKeys.unanchoredEntries())) {
       byte[] id = DatasetTallyKeys.tail(key, 32);
       Optional<ConsentState> held =
-          tx.get(Segment.CONSENT_STATE, id).map(ConsentState::decode).filter(s -> !s.erased());
+          last.get(Segment.CONSENT_STATE, id).map(ConsentState::decode).filter(s -> !s.erased());
       if (held.isEmpty()) {
-        tx.delete(Segment.CONSENT_INDEX, key);
+        last.delete(Segment.CONSENT_INDEX, key);
         continue;
       }
       ConsentState s = held.get();
@@ -48,9 +59,28 @@ public final class SummaryMigration {
       unanchored.events(
           DatasetTallyKeys.anchored(dataset, DatasetTallyKeys.group(s.purposes())),
           DatasetTally.events(s, -1));
-      tx.put(Segment.CONSENT_INDEX, key, new byte[0]);
+      last.put(Segment.CONSENT_INDEX, key, new byte[0]);
     }
-    unanchored.writeTo(tx);
+    unanchored.writeTo(last);
+  }
+
+  private static void copyTimesToAnchored(KeyValueStore store, int chunk) {
+    Transaction tx = store.startTransaction();
+    try (Stream<KeyValue> times =
+        store.stream(Segment.CONSENT_INDEX, DatasetTallyKeys.allTimes())) {
+      int inTx = 0;
+      for (KeyValue kv : (Iterable<KeyValue>) times::iterator) {
+        tx.put(Segment.CONSENT_INDEX, DatasetTallyKeys.anchoredOf(kv.key()), kv.value());
+        if (++inTx == chunk) {
+          tx.commit();
+          tx = store.startTransaction();
+          inTx = 0;
+        }
+      }
+      tx.commit();
+    } finally {
+      tx.close();
+    }
   }
 
   private static List<byte[]> keys(Transaction tx, byte[] prefix) {

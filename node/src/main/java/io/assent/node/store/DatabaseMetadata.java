@@ -28,10 +28,14 @@ public record DatabaseMetadata(int schemaVersion, Instant createdAt, long chainI
    */
   public static final int CURRENT_SCHEMA_VERSION = 2;
 
-  /** Brings a database from one schema version to the next, inside one transaction. */
+  /**
+   * Brings a database from one schema version to the next. It may first write in transactions of
+   * its own (work that is safe to repeat: a crash before the last transaction runs the step again);
+   * what must happen once goes into {@code last}, which also records the new version.
+   */
   @FunctionalInterface
   public interface Migration {
-    void apply(Transaction tx);
+    void apply(KeyValueStore store, Transaction last);
   }
 
   static final byte[] KEY = "database".getBytes(StandardCharsets.UTF_8);
@@ -66,9 +70,9 @@ public record DatabaseMetadata(int schemaVersion, Instant createdAt, long chainI
 
   /**
    * Brings a database an older node wrote up to {@link #CURRENT_SCHEMA_VERSION}: for each version
-   * from this one up, runs {@code steps.get(version)} and records the next version in the same
-   * transaction, so a crash leaves the database at a version from which this resumes. Refuses a
-   * version without a step.
+   * from this one up, runs {@code steps.get(version)} and records the next version in the step's
+   * last transaction, so a crash leaves the database at a version from which this resumes. Refuses
+   * a version without a step.
    *
    * @return the metadata as it now stands
    */
@@ -84,7 +88,7 @@ public record DatabaseMetadata(int schemaVersion, Instant createdAt, long chainI
       }
       DatabaseMetadata next = new DatabaseMetadata(at.schemaVersion + 1, at.createdAt, at.chainId);
       try (Transaction tx = store.startTransaction()) {
-        step.apply(tx);
+        step.apply(store, tx);
         tx.put(Segment.METADATA, KEY, next.encode());
         tx.commit();
       }

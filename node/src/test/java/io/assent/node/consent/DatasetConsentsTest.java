@@ -245,7 +245,7 @@ class DatasetConsentsTest {
     asSchemaOne();
 
     try (io.assent.node.store.Transaction tx = f.store.startTransaction()) {
-      SummaryMigration.anchoredTally(tx);
+      SummaryMigration.anchoredTally(f.store, tx, 3); // several copy transactions
       tx.commit();
     }
 

@@ -65,7 +65,7 @@ class DatabaseMetadataTest {
       int from = v;
       steps.put(
           v,
-          tx -> {
+          (s, tx) -> {
             ran.add(from);
             tx.put(Segment.METADATA, ("step" + from).getBytes(), new byte[] {1});
           });
