@@ -5,9 +5,10 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Serializes the two writers of the per-dataset consent summary ({@link DatasetTallyKeys}): the
  * consent service's commit groups and the anchorer's transactions. Both read whether a consent is
- * still unanchored and change the counters of the unanchored ones accordingly; run one after the
- * other, from their first read to their commit, each sees the other's committed changes and none is
- * counted twice or lost.
+ * still unanchored and change the anchored tally accordingly (the anchorer when it anchors or a
+ * reorg un-anchors it, the commit thread when an anchored one is withdrawn or erased); run one
+ * after the other, from their first read to their commit, each sees the other's committed changes
+ * and none is counted twice or lost.
  *
  * <p>One instance per store, shared by the {@link ConsentService} and the {@link AnchoringTally} of
  * that store. The anchorer holds it once per batch (confirmation or reorg), for a single
