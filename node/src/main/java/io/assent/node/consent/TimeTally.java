@@ -91,50 +91,74 @@ final class TimeTally {
     long end = t + 1;
     long[] parentTotal = null; // the total of the end bucket's parent; null at the top level
     for (int level = LEVELS - 1; level >= 0; level--) {
-      byte[] endBucket = bucket(end, level);
-      int last = endBucket[7] & 0xff;
-      byte[] levelPrefix = Bytes.concat(prefix, new byte[] {(byte) level});
-      byte[] parent = Bytes.concat(levelPrefix, Arrays.copyOf(endBucket, 7));
-      long[] endTotal = new long[KINDS];
-      if (last == 0) {
-        reader
-            .get(SEGMENT, Bytes.concat(levelPrefix, endBucket))
-            .ifPresent(v -> addInto(endTotal, decode(v)));
-      } else if (parentTotal == null || last < 128) {
-        try (Stream<KeyValue> entries = reader.stream(SEGMENT, parent)) {
-          for (KeyValue kv : (Iterable<KeyValue>) entries::iterator) {
-            int b = kv.key()[kv.key().length - 1] & 0xff;
-            if (b >= last) {
-              if (b == last) {
-                addInto(endTotal, decode(kv.value()));
-              }
-              break;
-            }
-            addInto(sum, decode(kv.value()));
-          }
-        }
-      } else {
-        long[] atOrAfter = new long[KINDS];
-        try (Stream<KeyValue> entries = reader.streamReverse(SEGMENT, parent)) {
-          for (KeyValue kv : (Iterable<KeyValue>) entries::iterator) {
-            int b = kv.key()[kv.key().length - 1] & 0xff;
-            if (b < last) {
-              break;
-            }
-            long[] value = decode(kv.value());
-            addInto(atOrAfter, value);
-            if (b == last) {
-              addInto(endTotal, value);
-            }
-          }
-        }
-        for (int i = 0; i < KINDS; i++) {
-          sum[i] += parentTotal[i] - atOrAfter[i];
-        }
-      }
-      parentTotal = endTotal;
+      Level read =
+          readLevel(
+              reader,
+              Bytes.concat(prefix, new byte[] {(byte) level}),
+              bucket(end, level),
+              parentTotal);
+      addInto(sum, read.before());
+      parentTotal = read.endTotal();
     }
     return sum;
+  }
+
+  /**
+   * One level's part of {@link #through}: the sum of the buckets before the end bucket under the
+   * same parent, and the end bucket's own total (the next level's parent total).
+   */
+  private record Level(long[] before, long[] endTotal) {}
+
+  private static Level readLevel(
+      KeyValueReader reader, byte[] levelPrefix, byte[] endBucket, long[] parentTotal) {
+    int last = endBucket[7] & 0xff;
+    byte[] parent = Bytes.concat(levelPrefix, Arrays.copyOf(endBucket, 7));
+    long[] before = new long[KINDS];
+    long[] endTotal = new long[KINDS];
+    if (last == 0) {
+      reader
+          .get(SEGMENT, Bytes.concat(levelPrefix, endBucket))
+          .ifPresent(v -> addInto(endTotal, decode(v)));
+    } else if (parentTotal == null || last < 128) {
+      try (Stream<KeyValue> entries = reader.stream(SEGMENT, parent)) {
+        for (KeyValue kv : (Iterable<KeyValue>) entries::iterator) {
+          int b = lastByte(kv);
+          if (b >= last) {
+            if (b == last) {
+              addInto(endTotal, decode(kv.value()));
+            }
+            break;
+          }
+          addInto(before, decode(kv.value()));
+        }
+      }
+    } else {
+      addInto(before, parentTotal);
+      try (Stream<KeyValue> entries = reader.streamReverse(SEGMENT, parent)) {
+        for (KeyValue kv : (Iterable<KeyValue>) entries::iterator) {
+          int b = lastByte(kv);
+          if (b < last) {
+            break;
+          }
+          long[] value = decode(kv.value());
+          subtractFrom(before, value);
+          if (b == last) {
+            addInto(endTotal, value);
+          }
+        }
+      }
+    }
+    return new Level(before, endTotal);
+  }
+
+  private static int lastByte(KeyValue kv) {
+    return kv.key()[kv.key().length - 1] & 0xff;
+  }
+
+  private static void subtractFrom(long[] sum, long[] values) {
+    for (int i = 0; i < KINDS; i++) {
+      sum[i] -= values[i];
+    }
   }
 
   private static byte[] bucket(long time, int level) {

@@ -37,23 +37,25 @@ public record DatasetRecord(
 
   /** This dataset under another license, changed at {@code at}. */
   DatasetRecord withLicense(String newLicense, ChainRef at) {
-    return new DatasetRecord(
-        id,
-        curator,
-        name,
-        version,
-        contentDigest,
-        metadataDigest,
-        metadataUri,
-        newLicense,
-        parents,
-        registered,
-        at,
-        deprecation);
+    return changed(curator, newLicense, at, deprecation);
   }
 
   /** This dataset under another curator. */
   DatasetRecord withCurator(String newCurator) {
+    return changed(newCurator, license, licenseChanged, deprecation);
+  }
+
+  /** This dataset deprecated. */
+  DatasetRecord withDeprecation(Deprecation newDeprecation) {
+    return changed(curator, license, licenseChanged, newDeprecation);
+  }
+
+  /** A copy with the fields that change after registration replaced; the rest is immutable. */
+  private DatasetRecord changed(
+      String newCurator,
+      String newLicense,
+      ChainRef newLicenseChanged,
+      Deprecation newDeprecation) {
     return new DatasetRecord(
         id,
         newCurator,
@@ -62,27 +64,10 @@ public record DatasetRecord(
         contentDigest,
         metadataDigest,
         metadataUri,
-        license,
+        newLicense,
         parents,
         registered,
-        licenseChanged,
-        deprecation);
-  }
-
-  /** This dataset deprecated. */
-  DatasetRecord withDeprecation(Deprecation newDeprecation) {
-    return new DatasetRecord(
-        id,
-        curator,
-        name,
-        version,
-        contentDigest,
-        metadataDigest,
-        metadataUri,
-        license,
-        parents,
-        registered,
-        licenseChanged,
+        newLicenseChanged,
         newDeprecation);
   }
 }
