@@ -11,9 +11,12 @@ import io.assent.node.store.Segment;
 import io.assent.node.store.Transaction;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import org.web3j.crypto.Hash;
 import org.web3j.utils.Numeric;
@@ -92,6 +95,64 @@ public final class ConsentService implements AutoCloseable {
     }
   }
 
+  /** A grant and its signature, as submitted. */
+  public record SignedGrant(Grant grant, String signature) {}
+
+  /** One grant's outcome in {@link #acceptAll}: accepted (perhaps a repeat), or refused. */
+  public record Outcome(Accepted accepted, ConsentException refusal) {
+    static Outcome of(Accepted accepted) {
+      return new Outcome(accepted, null);
+    }
+
+    static Outcome refused(ConsentException refusal) {
+      return new Outcome(null, refusal);
+    }
+  }
+
+  /**
+   * Accepts independent grants as {@link #accept} does each, sharing synced commits: every grant is
+   * checked on this thread, then the checked ones go to the commit thread together; returns once
+   * each accepted one is durable. A refused grant changes nothing and stops no other; the same
+   * signed grant twice is accepted once and repeated once. Outcomes are in the order of {@code
+   * grants}. A failure of the store itself is thrown, after every unit has finished: grants of
+   * groups that committed stay accepted, so the caller may resubmit the whole list.
+   */
+  public List<Outcome> acceptAll(List<SignedGrant> grants) {
+    Outcome[] outcomes = new Outcome[grants.size()];
+    List<Integer> written = new ArrayList<>();
+    List<Function<Transaction, Accepted>> writes = new ArrayList<>();
+    for (int i = 0; i < grants.size(); i++) {
+      try {
+        Prepared prepared = prepare(grants.get(i).grant(), grants.get(i).signature());
+        if (prepared.repeat() != null) {
+          outcomes[i] = Outcome.of(prepared.repeat());
+        } else {
+          written.add(i);
+          writes.add(prepared.write());
+        }
+      } catch (ConsentException e) {
+        outcomes[i] = Outcome.refused(e);
+      }
+    }
+    List<CompletableFuture<Accepted>> results = committer.submitAll(writes);
+    RuntimeException failure = null;
+    for (int k = 0; k < results.size(); k++) {
+      try {
+        outcomes[written.get(k)] = Outcome.of(results.get(k).join());
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof ConsentException refusal) {
+          outcomes[written.get(k)] = Outcome.refused(refusal);
+        } else if (failure == null) {
+          failure = e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+    return List.of(outcomes);
+  }
+
   /** A checked grant: the earlier acceptance of the same grant, or the write that accepts it. */
   private record Prepared(Accepted repeat, Function<Transaction, Accepted> write) {}
 
@@ -126,6 +187,8 @@ public final class ConsentService implements AutoCloseable {
     return new Prepared(
         null,
         tx -> {
+          // The same grant, accepted while this one was being checked: perhaps in this very group,
+          // so not committed yet (then it is pending).
           Optional<Accepted> raced = repeatedGrant(tx, digest, signatureDigest);
           if (raced.isPresent()) {
             return raced.get();
@@ -191,7 +254,9 @@ public final class ConsentService implements AutoCloseable {
       throw refuse(ConsentError.NONCE_REUSED, "this grant was accepted with another signature");
     }
     String id = Numeric.toHexString(Arrays.copyOfRange(value, 0, 32));
-    return Optional.of(new Accepted(id, reads.status(id).status(), false));
+    String status =
+        reads.state(id).isPresent() ? reads.status(id).status() : ConsentState.PENDING;
+    return Optional.of(new Accepted(id, status, false));
   }
 
   public Accepted withdraw(String consentId, SubjectAction withdrawal, String signature) {

@@ -99,6 +99,26 @@ final class GroupCommitter implements AutoCloseable {
     return submit(work, false);
   }
 
+  /**
+   * Queues every unit of {@code works} at once, so that they share groups (a batch arrives whole,
+   * so it needs no announcement); each future completes once its unit's group has committed, with
+   * the unit's value or its exception. Units are independent: one that throws stops no other.
+   */
+  <T> List<CompletableFuture<T>> submitAll(List<Function<Transaction, T>> works) {
+    if (closed) {
+      throw new IllegalStateException("closed");
+    }
+    List<Unit<T>> units = new ArrayList<>(works.size());
+    List<CompletableFuture<T>> results = new ArrayList<>(works.size());
+    for (Function<Transaction, T> work : works) {
+      Unit<T> unit = new Unit<>(work);
+      units.add(unit);
+      results.add(unit.result);
+    }
+    queue.addAll(units);
+    return results;
+  }
+
   /** Groups committed so far (each one synced write). */
   long commits() {
     return commits.get();

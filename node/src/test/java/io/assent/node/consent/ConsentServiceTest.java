@@ -75,20 +75,7 @@ class ConsentServiceTest {
   void anotherGrantWithAUsedNonceIsAReplay() {
     Grant first = f.grant(alice);
     grant(first, alice);
-    Grant second =
-        new Grant(
-            first.subjectDid(),
-            first.subject(),
-            first.dataset(),
-            List.of("dpv:Marketing"),
-            first.processing(),
-            first.legalBasis(),
-            first.noticeDigest(),
-            first.noticeVersion(),
-            first.jurisdiction(),
-            first.validFrom(),
-            first.validUntil(),
-            first.nonce());
+    Grant second = withPurposes(first, List.of("dpv:Marketing"));
     refused(() -> grant(second, alice), ConsentError.NONCE_REUSED);
   }
 
@@ -105,6 +92,60 @@ class ConsentServiceTest {
         .isIn(ConsentError.INVALID_SIGNATURE, ConsentError.SIGNER_NOT_AUTHORIZED);
     refused(() -> service.accept(g, "0x" + "00".repeat(65)), ConsentError.INVALID_SIGNATURE);
     refused(() -> service.accept(g, sig.substring(0, 130)), ConsentError.INVALID_SIGNATURE);
+  }
+
+  @Test
+  void aBatchAcceptsEachGoodGrantOnceAndRefusesTheOthersAlone() {
+    Grant first = f.grant(alice);
+    String firstSig = f.sign(first, alice);
+    Grant sameNonce = withPurposes(first, List.of("dpv:Marketing"));
+    Grant second = f.grant(alice);
+    ConsentService.SignedGrant good = new ConsentService.SignedGrant(first, firstSig);
+    List<ConsentService.Outcome> outcomes =
+        service.acceptAll(
+            List.of(
+                good,
+                good,
+                new ConsentService.SignedGrant(sameNonce, f.sign(sameNonce, alice)),
+                new ConsentService.SignedGrant(second, f.sign(second, mallory)),
+                new ConsentService.SignedGrant(second, f.sign(second, alice))));
+
+    assertThat(outcomes.get(0).accepted().created()).isTrue();
+    assertThat(outcomes.get(0).accepted().status()).isEqualTo("pending");
+    String id = outcomes.get(0).accepted().consentId();
+    assertThat(outcomes.get(1).accepted())
+        .as("the same signed grant again in the same batch: one consent, repeated")
+        .isEqualTo(new ConsentService.Accepted(id, "pending", false));
+    assertThat(outcomes.get(2).refusal().error()).isEqualTo(ConsentError.NONCE_REUSED);
+    assertThat(outcomes.get(3).refusal().error()).isEqualTo(ConsentError.SIGNER_NOT_AUTHORIZED);
+    assertThat(outcomes.get(4).accepted().created()).isTrue();
+    assertThat(service.listForSubject(alice.getAddress()))
+        .extracting(ConsentSummary::consentId)
+        .containsExactlyInAnyOrder(id, outcomes.get(4).accepted().consentId());
+    assertThat(f.store.get(Segment.CONSENT_QUEUE, queued('L', 2)))
+        .as("two leaves queued, no more")
+        .isEmpty();
+
+    List<String> before = f.dump();
+    List<ConsentService.Outcome> again = service.acceptAll(List.of(good));
+    assertThat(again.get(0).accepted()).isEqualTo(new ConsentService.Accepted(id, "pending", false));
+    assertThat(f.dump()).as("a repeated batch changes nothing").isEqualTo(before);
+  }
+
+  private static Grant withPurposes(Grant g, List<String> purposes) {
+    return new Grant(
+        g.subjectDid(),
+        g.subject(),
+        g.dataset(),
+        purposes,
+        g.processing(),
+        g.legalBasis(),
+        g.noticeDigest(),
+        g.noticeVersion(),
+        g.jurisdiction(),
+        g.validFrom(),
+        g.validUntil(),
+        g.nonce());
   }
 
   @Test
