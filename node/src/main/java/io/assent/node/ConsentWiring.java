@@ -9,6 +9,7 @@ import io.assent.node.api.GetConsentStatus;
 import io.assent.node.api.ListSubjectConsents;
 import io.assent.node.api.PostConsent;
 import io.assent.node.api.PostConsentAction;
+import io.assent.node.api.PostConsentBatch;
 import io.assent.node.api.SiweAuth;
 import io.assent.node.config.NodeConfig;
 import io.assent.node.consent.ConsentService;
@@ -59,6 +60,7 @@ final class ConsentWiring implements AutoCloseable {
     this.endpoints =
         List.of(
             new PostConsent(blocking, didParam, consents, takesConsents),
+            new PostConsentBatch(blocking, didParam, consents, takesConsents),
             PostConsentAction.withdrawal(blocking, didParam, consents, takesConsents),
             PostConsentAction.erasure(blocking, didParam, consents, takesConsents),
             new GetConsentStatus(blocking, consents),

@@ -56,37 +56,68 @@ final class GrantRequestBody {
 
   /** The body as a JSON object that satisfies the schema, else an {@code invalidRequest}. */
   static JsonObject read(String contentType, Buffer body) {
+    return item(parse(contentType, body), "");
+  }
+
+  /**
+   * The grants of a {@code ConsentGrantBatch} body, {@code {"grants": [1 to maxItems items]}}, else
+   * an {@code invalidRequest}; the items are not checked here (see {@link #item}).
+   */
+  static JsonArray batch(String contentType, Buffer body, int maxItems) {
+    if (!(parse(contentType, body) instanceof JsonObject top)) {
+      throw invalid("the request body must be a JSON object");
+    }
+    members(top, Set.of("grants"), "");
+    if (!(top.getValue("grants") instanceof JsonArray grants)) {
+      throw invalid("/grants must be an array");
+    }
+    if (grants.isEmpty() || grants.size() > maxItems) {
+      throw invalid("/grants must have 1 to " + maxItems + " items");
+    }
+    return grants;
+  }
+
+  /**
+   * One {@code ConsentGrantRequest} that satisfies the schema, else an {@code invalidRequest} whose
+   * detail points into the body from {@code at} (a JSON pointer, "" for the whole body).
+   */
+  static JsonObject item(Object value, String at) {
+    if (!(value instanceof JsonObject top)) {
+      throw invalid(
+          at.isEmpty() ? "the request body must be a JSON object" : at + " must be an object");
+    }
+    members(top, TOP, at);
+    String g = at + "/grant";
+    if (!(top.getValue("grant") instanceof JsonObject grant)) {
+      throw invalid(g + " must be an object");
+    }
+    members(grant, GRANT, g);
+    for (Map.Entry<String, int[]> text : TEXTS.entrySet()) {
+      string(grant, text.getKey(), text.getValue()[0], text.getValue()[1], g);
+    }
+    hex(grant, "dataset", 64, g);
+    hex(grant, "noticeDigest", 64, g);
+    hex(grant, "nonce", 64, g);
+    unixSeconds(grant, "validFrom", g);
+    unixSeconds(grant, "validUntil", g);
+    purposes(grant, g);
+    hex(top, "signature", 130, at);
+    return top;
+  }
+
+  /** The body's JSON value, else an {@code invalidRequest}. */
+  private static Object parse(String contentType, Buffer body) {
     if (contentType == null || !isJson(contentType)) {
       throw invalid("the request body must be application/json");
     }
     if (body == null || body.length() == 0) {
       throw invalid("The related request does not contain the required body.");
     }
-    Object value;
     try {
-      value = Json.decodeValue(body);
+      return Json.decodeValue(body);
     } catch (DecodeException e) {
       throw invalid("the request body is not JSON: " + e.getMessage());
     }
-    if (!(value instanceof JsonObject top)) {
-      throw invalid("the request body must be a JSON object");
-    }
-    members(top, TOP, "");
-    if (!(top.getValue("grant") instanceof JsonObject grant)) {
-      throw invalid("/grant must be an object");
-    }
-    members(grant, GRANT, "/grant");
-    for (Map.Entry<String, int[]> text : TEXTS.entrySet()) {
-      string(grant, text.getKey(), text.getValue()[0], text.getValue()[1]);
-    }
-    hex(grant, "dataset", 64, "/grant");
-    hex(grant, "noticeDigest", 64, "/grant");
-    hex(grant, "nonce", 64, "/grant");
-    unixSeconds(grant, "validFrom");
-    unixSeconds(grant, "validUntil");
-    purposes(grant);
-    hex(top, "signature", 130, "");
-    return top;
   }
 
   private static boolean isJson(String contentType) {
@@ -109,15 +140,14 @@ final class GrantRequestBody {
     }
   }
 
-  private static String string(JsonObject object, String name, int min, int max) {
+  private static void string(JsonObject object, String name, int min, int max, String at) {
     if (!(object.getValue(name) instanceof String s)) {
-      throw invalid("/grant/" + name + " must be a string");
+      throw invalid(at + "/" + name + " must be a string");
     }
     int length = s.codePointCount(0, s.length());
     if (length < min || length > max) {
-      throw invalid("/grant/" + name + " must be " + min + " to " + max + " characters");
+      throw invalid(at + "/" + name + " must be " + min + " to " + max + " characters");
     }
-    return s;
   }
 
   /** {@code ^0x[0-9a-fA-F]{digits}$}. */
@@ -139,7 +169,7 @@ final class GrantRequestBody {
    * A JSON integer in [0, 2^53 - 1]; as in JSON Schema a number with a zero fraction ({@code 1e3},
    * {@code 5.0}) is an integer.
    */
-  private static void unixSeconds(JsonObject grant, String name) {
+  private static void unixSeconds(JsonObject grant, String name, String at) {
     Object value = grant.getValue(name);
     boolean inRange =
         switch (value) {
@@ -147,25 +177,25 @@ final class GrantRequestBody {
           case Long l -> l >= 0 && l <= MAX_UNIX_SECONDS;
           case Double d -> d == Math.rint(d) && d >= 0 && d <= MAX_UNIX_SECONDS;
           case BigInteger b -> false; // beyond a long, so beyond 2^53
-          case null, default -> throw invalid("/grant/" + name + " must be an integer");
+          case null, default -> throw invalid(at + "/" + name + " must be an integer");
         };
     if (!inRange) {
-      throw invalid("/grant/" + name + " must be between 0 and 2^53 - 1 (unix seconds)");
+      throw invalid(at + "/" + name + " must be between 0 and 2^53 - 1 (unix seconds)");
     }
   }
 
-  private static void purposes(JsonObject grant) {
+  private static void purposes(JsonObject grant, String at) {
     if (!(grant.getValue("purposes") instanceof JsonArray purposes)) {
-      throw invalid("/grant/purposes must be an array");
+      throw invalid(at + "/purposes must be an array");
     }
     if (purposes.isEmpty() || purposes.size() > MAX_PURPOSES) {
-      throw invalid("/grant/purposes must have 1 to " + MAX_PURPOSES + " items");
+      throw invalid(at + "/purposes must have 1 to " + MAX_PURPOSES + " items");
     }
     for (int i = 0; i < purposes.size(); i++) {
       if (!(purposes.getValue(i) instanceof String p)
           || p.isEmpty()
           || p.codePointCount(0, p.length()) > MAX_PURPOSE_LENGTH) {
-        throw invalid("/grant/purposes/" + i + " must be a string of 1 to 128 characters");
+        throw invalid(at + "/purposes/" + i + " must be a string of 1 to 128 characters");
       }
     }
   }

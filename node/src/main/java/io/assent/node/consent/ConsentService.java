@@ -254,8 +254,7 @@ public final class ConsentService implements AutoCloseable {
       throw refuse(ConsentError.NONCE_REUSED, "this grant was accepted with another signature");
     }
     String id = Numeric.toHexString(Arrays.copyOfRange(value, 0, 32));
-    String status =
-        reads.state(id).isPresent() ? reads.status(id).status() : ConsentState.PENDING;
+    String status = reads.state(id).isPresent() ? reads.status(id).status() : ConsentState.PENDING;
     return Optional.of(new Accepted(id, status, false));
   }
 

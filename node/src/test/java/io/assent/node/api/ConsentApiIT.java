@@ -270,6 +270,149 @@ class ConsentApiIT {
   }
 
   @Test
+  void aBatchAnswersEachGrantInOrderAndRefusedOnesChangeNothing() {
+    Credentials alice = newIdentity();
+    Credentials bob = newIdentity();
+    Credentials mallory = newIdentity();
+    JsonObject forAlice = grant(alice, alice);
+    JsonObject forBob = grant(bob, bob);
+    JsonObject unknownField = grant(alice, alice);
+    unknownField.getJsonObject("grant").put("extra", 1);
+    JsonObject badDid = grant(alice, alice);
+    badDid.getJsonObject("grant").put("subject", "did:ethr:dev:0x1234");
+    JsonObject replay =
+        signedGrant(
+            grantJson(alice, forAlice.getJsonObject("grant").getString("nonce"), now() + 999),
+            alice,
+            alice);
+    JsonArray items =
+        new JsonArray()
+            .add(forAlice)
+            .add(unknownField)
+            .add(forBob)
+            .add(forAlice)
+            .add(grant(alice, mallory))
+            .add(badDid)
+            .add(replay)
+            .add(42);
+
+    Http.Response r = http.postJson("/v1/consents/batch", new JsonObject().put("grants", items));
+
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    JsonArray results = r.json().getJsonArray("results");
+    assertThat(results.size()).isEqualTo(items.size());
+    JsonObject first = results.getJsonObject(0);
+    assertThat(first.getString("status")).isEqualTo("pending");
+    assertThat(first.getBoolean("created")).isTrue();
+    String aliceId = first.getString("consentId");
+    assertThat(results.getJsonObject(3))
+        .as("the same signed grant twice in one batch: one consent")
+        .isEqualTo(
+            new JsonObject()
+                .put("consentId", aliceId)
+                .put("status", "pending")
+                .put("created", false));
+    String bobId = results.getJsonObject(2).getString("consentId");
+    assertThat(results.getJsonObject(2).getBoolean("created")).isTrue();
+    assertThat(codes(results))
+        .containsExactly(
+            null,
+            "invalidRequest",
+            null,
+            null,
+            "signerNotAuthorized",
+            "invalidDid",
+            "nonceReused",
+            "invalidRequest");
+    JsonObject problem = results.getJsonObject(1).getJsonObject("problem");
+    assertThat(problem.getInteger("status")).isEqualTo(400);
+    assertThat(problem.getString("detail")).startsWith("/grants/1/grant/extra");
+    assertThat(problem.getString("type")).isEqualTo(ApiError.INVALID_REQUEST.type());
+    assertThat(results.getJsonObject(7).getJsonObject("problem").getString("detail"))
+        .isEqualTo("/grants/7 must be an object");
+
+    JsonArray aliceConsents = new JsonObject(listing(alice)).getJsonArray("consents");
+    assertThat(aliceConsents.size()).as("refused items wrote nothing").isEqualTo(1);
+    assertThat(aliceConsents.getJsonObject(0).getString("consentId")).isEqualTo(aliceId);
+    assertThat(http.get("/v1/consents/" + bobId).json().getString("status")).isEqualTo("pending");
+
+    JsonArray wellFormed = items.copy();
+    wellFormed.remove(7);
+    Http.Response again =
+        http.postJson("/v1/consents/batch", new JsonObject().put("grants", wellFormed));
+    assertThat(again.status()).isEqualTo(200);
+    JsonArray repeated = again.json().getJsonArray("results");
+    assertThat(repeated.getJsonObject(0).getString("consentId")).isEqualTo(aliceId);
+    assertThat(repeated.getJsonObject(0).getBoolean("created")).isFalse();
+    assertThat(repeated.getJsonObject(2).getString("consentId")).isEqualTo(bobId);
+    assertThat(repeated.getJsonObject(2).getBoolean("created")).isFalse();
+  }
+
+  @Test
+  void aMalformedBatchIsRefusedWholeAndChangesNothing() {
+    Credentials alice = newIdentity();
+    JsonObject good = grant(alice, alice);
+    String before = listing(alice);
+    JsonArray tooMany = new JsonArray();
+    for (int i = 0; i <= PostConsentBatch.MAX_GRANTS; i++) {
+      tooMany.add(good);
+    }
+    problem(
+        http.postJson("/v1/consents/batch", new JsonObject().put("grants", tooMany)),
+        400,
+        "invalidRequest");
+    problem(
+        http.postJson("/v1/consents/batch", new JsonObject().put("grants", new JsonArray())),
+        400,
+        "invalidRequest");
+    problem(
+        http.postJson("/v1/consents/batch", new JsonObject().put("grants", good)),
+        400,
+        "invalidRequest");
+    problem(
+        http.postJson(
+            "/v1/consents/batch",
+            new JsonObject().put("grants", new JsonArray().add(good)).put("note", 1)),
+        400,
+        "invalidRequest");
+    problem(http.post("/v1/consents/batch", "application/json", "[]"), 400, "invalidRequest");
+    problem(
+        http.post("/v1/consents/batch", "application/json", "{\"grants\":["),
+        400,
+        "invalidRequest");
+    problem(
+        http.post(
+            "/v1/consents/batch",
+            "text/plain",
+            new JsonObject().put("grants", new JsonArray().add(good)).encode()),
+        400,
+        "invalidRequest");
+    JsonArray oversized = new JsonArray();
+    JsonObject big = grant(alice, alice);
+    JsonArray purposes = new JsonArray();
+    for (int i = 0; i < 16; i++) {
+      purposes.add("x".repeat(128));
+    }
+    big.getJsonObject("grant").put("purposes", purposes);
+    for (int i = 0; i < PostConsentBatch.MAX_GRANTS; i++) {
+      oversized.add(big);
+    }
+    problem(
+        http.postJson("/v1/consents/batch", new JsonObject().put("grants", oversized)),
+        413,
+        "payloadTooLarge");
+    assertThat(listing(alice)).isEqualTo(before);
+  }
+
+  /** Each result's problem code, or null for an accepted grant. */
+  private static List<String> codes(JsonArray results) {
+    return results.stream()
+        .map(JsonObject.class::cast)
+        .map(o -> o.containsKey("problem") ? o.getJsonObject("problem").getString("code") : null)
+        .toList();
+  }
+
+  @Test
   void privateReadsNeedTheSubjectsSiwe() {
     Credentials alice = newIdentity();
     Credentials mallory = newIdentity();

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 class GrantRequestBodyTest {
   private static Vertx vertx;
   private static Validator schema;
+  private static Validator batchSchema;
 
   @BeforeAll
   static void contract() {
@@ -35,14 +36,21 @@ class GrantRequestBodyTest {
     OpenAPIContract contract =
         OpenAPIContract.from(vertx, ApiServer.validationContract(ApiServer.openApiDocument()))
             .await();
-    JsonSchema body =
+    schema =
+        contract.getSchemaRepository().validator(bodySchema(contract, PostConsent.OPERATION_ID));
+    batchSchema =
         contract
-            .operation(PostConsent.OPERATION_ID)
-            .getRequestBody()
-            .getContent()
-            .get("application/json")
-            .getSchema();
-    schema = contract.getSchemaRepository().validator(body);
+            .getSchemaRepository()
+            .validator(bodySchema(contract, PostConsentBatch.OPERATION_ID));
+  }
+
+  private static JsonSchema bodySchema(OpenAPIContract contract, String operationId) {
+    return contract
+        .operation(operationId)
+        .getRequestBody()
+        .getContent()
+        .get("application/json")
+        .getSchema();
   }
 
   @AfterAll
@@ -200,6 +208,62 @@ class GrantRequestBodyTest {
     // The corpus exercises both verdicts, many times each.
     assertThat(accepted).isGreaterThan(10);
     assertThat(bodies.size() - accepted).isGreaterThan(100);
+  }
+
+  @Test
+  void aBatchAsAWholeGetsTheSameVerdictAsTheOpenApiSchema() {
+    JsonArray fifty = new JsonArray();
+    for (int i = 0; i < PostConsentBatch.MAX_GRANTS; i++) {
+      fifty.add(valid());
+    }
+    Map<String, Object> bodies = new LinkedHashMap<>();
+    bodies.put("one grant", new JsonObject().put("grants", new JsonArray().add(valid())));
+    bodies.put("fifty grants", new JsonObject().put("grants", fifty));
+    bodies.put("fifty-one", new JsonObject().put("grants", fifty.copy().add(valid())));
+    bodies.put("no grants", new JsonObject().put("grants", new JsonArray()));
+    bodies.put(
+        "bad items (each answered alone)",
+        new JsonObject().put("grants", new JsonArray().add(1).add("x")));
+    bodies.put("grants an object", new JsonObject().put("grants", valid()));
+    bodies.put(
+        "another member", new JsonObject().put("grants", new JsonArray().add(valid())).put("x", 1));
+    bodies.put("empty object", new JsonObject());
+    bodies.put("an array", new JsonArray().add(valid()));
+    bodies.put("a string", "grants");
+    List<String> disagreements = new ArrayList<>();
+    for (Map.Entry<String, Object> body : bodies.entrySet()) {
+      boolean expected = batchSchema.validate(body.getValue()).getValid();
+      boolean read;
+      try {
+        GrantRequestBody.batch(
+            "application/json",
+            Buffer.buffer(Json.encode(body.getValue())),
+            PostConsentBatch.MAX_GRANTS);
+        read = true;
+      } catch (ApiException e) {
+        assertThat(e.error()).isEqualTo(ApiError.INVALID_REQUEST);
+        read = false;
+      }
+      if (read != expected) {
+        disagreements.add(body.getKey() + " (schema " + (expected ? "accepts" : "refuses") + ")");
+      }
+    }
+    assertThat(disagreements).isEmpty();
+  }
+
+  @Test
+  void anItemOfABatchIsCheckedAsASingleBodyWithPointersIntoTheBatch() {
+    assertThat(GrantRequestBody.item(valid(), "/grants/3")).isEqualTo(valid());
+    JsonObject broken = valid();
+    broken.getJsonObject("grant").put("validFrom", "soon");
+    assertThatThrownBy(() -> GrantRequestBody.item(broken, "/grants/3"))
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> assertThat(e.detail()).isEqualTo("/grants/3/grant/validFrom must be an integer"));
+    assertThatThrownBy(() -> GrantRequestBody.item(new JsonArray(), "/grants/0"))
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> assertThat(e.detail()).isEqualTo("/grants/0 must be an object"));
   }
 
   @Test

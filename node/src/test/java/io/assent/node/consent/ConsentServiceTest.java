@@ -128,7 +128,8 @@ class ConsentServiceTest {
 
     List<String> before = f.dump();
     List<ConsentService.Outcome> again = service.acceptAll(List.of(good));
-    assertThat(again.get(0).accepted()).isEqualTo(new ConsentService.Accepted(id, "pending", false));
+    assertThat(again.get(0).accepted())
+        .isEqualTo(new ConsentService.Accepted(id, "pending", false));
     assertThat(f.dump()).as("a repeated batch changes nothing").isEqualTo(before);
   }
 
