@@ -85,7 +85,8 @@ final class ApiConsentFill {
         int to = Math.min(consents, from + CHUNK);
         List<byte[]> encoded = sign(signers, cores, hostPort, from, to, until);
         long posting = System.nanoTime();
-        RawHttpPoster.postAll(uri.getHost(), uri.getPort(), encoded, clients);
+        RawHttpPoster.postAll(
+            uri.getHost(), uri.getPort(), encoded, clients, RawHttpPoster.Expectation.status(202));
         postingNanos += System.nanoTime() - posting;
         Bench.progress("posted %,d of %,d consents", to, consents);
       }

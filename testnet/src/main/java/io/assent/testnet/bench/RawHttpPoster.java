@@ -58,12 +58,27 @@ final class RawHttpPoster implements AutoCloseable {
     return request;
   }
 
+  /** What a response must be; throws on anything else. */
+  interface Expectation {
+    void check(Response response);
+
+    /** The response has this status. */
+    static Expectation status(int status) {
+      return response -> {
+        if (response.status() != status) {
+          throw new IllegalStateException(response.status() + " " + response.body());
+        }
+      };
+    }
+  }
+
   /**
    * Posts every request once, from {@code clients} threads, each on its own keep-alive connection;
-   * each must be answered 202 (the first other answer fails the load). Returns the CPU time the
-   * client threads used, nanoseconds.
+   * each response must meet {@code expected} (the first that does not fails the load). Returns the
+   * CPU time the client threads used, nanoseconds.
    */
-  static long postAll(String host, int port, List<byte[]> requests, int clients)
+  static long postAll(
+      String host, int port, List<byte[]> requests, int clients, Expectation expected)
       throws InterruptedException {
     AtomicInteger next = new AtomicInteger();
     AtomicLong cpu = new AtomicLong();
@@ -79,11 +94,7 @@ final class RawHttpPoster implements AutoCloseable {
                       for (int i = next.getAndIncrement();
                           i < requests.size() && errors.isEmpty();
                           i = next.getAndIncrement()) {
-                        Response response = http.send(requests.get(i));
-                        if (response.status() != 202) {
-                          throw new IllegalStateException(
-                              response.status() + " " + response.body());
-                        }
+                        expected.check(http.send(requests.get(i)));
                       }
                     } catch (Exception e) {
                       errors.add(e);
