@@ -11,9 +11,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The {@code POST /v1/consents} body checked against openapi.yaml's {@code ConsentGrantRequest}
- * schema by hand: media type, JSON syntax, types, required and unknown members, lengths, patterns
- * and ranges; any violation is {@code invalidRequest} (400), as the OpenAPI validator answers.
+ * The {@code POST /v1/consents} body (and each item of a {@code POST /v1/consents/batch} body)
+ * checked against openapi.yaml's {@code ConsentGrantRequest} schema by hand: media type, JSON
+ * syntax, types, required and unknown members, lengths, patterns and ranges; any violation is
+ * {@code invalidRequest} (400), as the OpenAPI validator answers.
  *
  * <p>Why not the validator: on the ingest path it cost more CPU than the grant's signature recovery
  * (JFR, 2026-11-29: the JSON-schema validator copies the contract's schema map for every request,
