@@ -31,15 +31,19 @@ import org.web3j.crypto.Keys;
 import org.web3j.utils.Numeric;
 
 /**
- * {@code kill -9} of a node process, three times, while a client streams signed grants to it and
- * its anchorer batches them. Grants whose request failed with the kill are resubmitted (the same
- * signed grant: same id or a fresh acceptance). At the end every acknowledged consent is anchored,
- * exactly once: its proof leads to a root with exactly one Anchored log, and the Anchored logs'
- * leaf counts add up to the number of distinct acknowledged consents (no leaf in two batches).
+ * {@code kill -9} of a node process, three times, while a client streams signed grants to it (in
+ * turns: five single requests, then five grants in one {@code POST /v1/consents/batch}) and its
+ * anchorer batches them. Grants whose request failed with the kill are resubmitted (the same signed
+ * grant: same id or a fresh acceptance). At the end every acknowledged consent is anchored, exactly
+ * once: its proof leads to a root with exactly one Anchored log, and the Anchored logs' leaf counts
+ * add up to the number of distinct acknowledged consents (no leaf in two batches).
  */
 class ConsentCrashIT {
   private static final int GRANTS = 240;
   private static final int KILLS = 3;
+
+  /** Grants per turn: five single requests, then five grants in one batch request. */
+  private static final int TURN = 5;
 
   @TempDir Path dir;
 
@@ -52,6 +56,7 @@ class ConsentCrashIT {
       List<SignedGrant> grants = grants(requests);
       Map<String, String> acknowledged = new ConcurrentHashMap<>(); // consent id -> grant body
       List<SignedGrant> failed = new CopyOnWriteArrayList<>();
+      AtomicInteger failedRequests = new AtomicInteger();
       AtomicInteger sent = new AtomicInteger();
       try (NodeProcess node =
           NodeProcess.start(
@@ -61,7 +66,8 @@ class ConsentCrashIT {
               dir.resolve("node.log"))) {
         NodeClient client = new NodeClient(node.url());
         Thread stream =
-            Thread.ofPlatform().start(() -> stream(client, grants, acknowledged, failed, sent));
+            Thread.ofPlatform()
+                .start(() -> stream(client, grants, acknowledged, failed, failedRequests, sent));
         for (int kill = 1; kill <= KILLS; kill++) {
           int threshold = GRANTS * kill / (KILLS + 1);
           await().atMost(Duration.ofSeconds(60)).until(() -> sent.get() >= threshold);
@@ -106,7 +112,9 @@ class ConsentCrashIT {
         }
         long anchoredLeaves = events.stream().mapToLong(AnchoredEvent::count).sum();
         assertThat(anchoredLeaves).as("leaves under all roots").isEqualTo(acknowledged.size());
-        assertThat(failed.size()).as("requests cut by the kills").isLessThanOrEqualTo(KILLS * 2);
+        assertThat(failedRequests.get())
+            .as("requests cut by the kills")
+            .isLessThanOrEqualTo(KILLS * 2);
       }
     }
   }
@@ -133,34 +141,73 @@ class ConsentCrashIT {
   }
 
   /**
-   * Sends the grants one after another. A request that fails (connection reset or refused by the
-   * kill) is remembered for resubmission, and the stream waits until the node is back.
+   * Sends the grants in turns of {@link #TURN}: singly, then as one batch. A request that fails
+   * (connection reset or refused by the kill) is remembered for resubmission, with all its grants,
+   * and the stream waits until the node is back.
    */
   private static void stream(
       NodeClient client,
       List<SignedGrant> grants,
       Map<String, String> acknowledged,
       List<SignedGrant> failed,
+      AtomicInteger failedRequests,
       AtomicInteger sent) {
-    for (SignedGrant grant : grants) {
-      try {
-        NodeClient.Answer answer = client.postJson("/v1/consents", grant.body());
+    for (int from = 0; from < grants.size(); from += TURN) {
+      List<SignedGrant> turn = grants.subList(from, Math.min(from + TURN, grants.size()));
+      if ((from / TURN) % 2 == 0) {
+        for (SignedGrant grant : turn) {
+          send(client, List.of(grant), acknowledged, failed, failedRequests);
+          sent.incrementAndGet();
+        }
+      } else {
+        send(client, turn, acknowledged, failed, failedRequests);
+        sent.addAndGet(turn.size());
+      }
+    }
+  }
+
+  /** One request: a single grant, or several as a batch; each must be newly accepted. */
+  private static void send(
+      NodeClient client,
+      List<SignedGrant> grants,
+      Map<String, String> acknowledged,
+      List<SignedGrant> failed,
+      AtomicInteger failedRequests) {
+    try {
+      if (grants.size() == 1) {
+        NodeClient.Answer answer = client.postJson("/v1/consents", grants.get(0).body());
         if (answer.status() != 202) {
           throw new IllegalStateException(answer.status() + " " + answer.body());
         }
-        acknowledged.put(answer.body().get("consentId").asText(), grant.body());
-      } catch (IllegalStateException e) {
-        if (e.getCause() == null) {
-          throw e; // an answer, not a crash
-        }
-        failed.add(grant);
-        await()
-            .atMost(Duration.ofSeconds(60))
-            .pollInterval(Duration.ofMillis(50))
-            .ignoreExceptions()
-            .until(() -> client.get("/health/live").status() == 200);
+        acknowledged.put(answer.body().get("consentId").asText(), grants.get(0).body());
+        return;
       }
-      sent.incrementAndGet();
+      String body =
+          grants.stream()
+              .map(SignedGrant::body)
+              .collect(Collectors.joining(",", "{\"grants\":[", "]}"));
+      NodeClient.Answer answer = client.postJson("/v1/consents/batch", body);
+      JsonNode results = answer.body().path("results");
+      if (answer.status() != 200 || results.size() != grants.size()) {
+        throw new IllegalStateException(answer.status() + " " + answer.body());
+      }
+      for (int i = 0; i < grants.size(); i++) {
+        if (!results.get(i).path("created").asBoolean()) {
+          throw new IllegalStateException("not created: " + results.get(i));
+        }
+        acknowledged.put(results.get(i).get("consentId").asText(), grants.get(i).body());
+      }
+    } catch (IllegalStateException e) {
+      if (e.getCause() == null) {
+        throw e; // an answer, not a crash
+      }
+      failed.addAll(grants);
+      failedRequests.incrementAndGet();
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(50))
+          .ignoreExceptions()
+          .until(() -> client.get("/health/live").status() == 200);
     }
   }
 
