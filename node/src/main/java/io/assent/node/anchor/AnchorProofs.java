@@ -1,5 +1,7 @@
 package io.assent.node.anchor;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.assent.node.store.Bytes;
 import io.assent.node.store.KeyValueReader;
 import io.assent.node.store.Segment;
@@ -56,8 +58,20 @@ public final class AnchorProofs {
     if (state.isEmpty()) {
       return false;
     }
-    try {
-      return "erased".equals(JSON.readTree(state.get()).path("status").asText());
+    // Reads only as far as the top-level "status" (the second member): once per anchored leaf.
+    try (JsonParser json = JSON.createParser(state.get())) {
+      if (json.nextToken() != JsonToken.START_OBJECT) {
+        return false;
+      }
+      while (json.nextToken() == JsonToken.FIELD_NAME) {
+        String name = json.currentName();
+        json.nextToken();
+        if (name.equals("status")) {
+          return "erased".equals(json.getValueAsString());
+        }
+        json.skipChildren();
+      }
+      return false;
     } catch (java.io.IOException e) {
       return false; // not the consent domain's JSON: nothing says it was erased
     }

@@ -6,7 +6,9 @@ import io.assent.node.store.Bytes;
 import io.assent.node.store.Segment;
 import io.assent.node.store.Transaction;
 import java.nio.ByteBuffer;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.web3j.utils.Numeric;
@@ -16,8 +18,8 @@ import org.web3j.utils.Numeric;
  * leaves the unanchored set and enters the anchored tally, and its root is recorded for its dataset
  * and purpose group; a reorg undoes all three. Runs in the anchorer's transaction, on its thread
  * (the only writer of the roots), holding the {@link SummaryWriters} it shares with the consent
- * service; the anchored-tally changes of a transaction's leaves are summed, and the roots versions
- * of the groups it changed bumped, once, before it commits.
+ * service; the anchored-tally changes and the root spans of a transaction's leaves are summed, and
+ * the roots versions of the groups it changed bumped, once each, before it commits.
  */
 public final class AnchoringTally implements AnchorListener {
   private final SummaryWriters writers;
@@ -27,6 +29,12 @@ public final class AnchoringTally implements AnchorListener {
 
   /** The roots-version keys of the groups whose roots the current transaction changes. */
   private final Set<ByteBuffer> rootsChanged = new HashSet<>();
+
+  /**
+   * The spans the current transaction's leaves add, by root key: a batch's leaves mostly share a
+   * few roots, so each is read and written once, before the commit, not once per leaf.
+   */
+  private final Map<ByteBuffer, RootSpan> spans = new HashMap<>();
 
   /**
    * @param writers the same instance as the store's {@link ConsentService}
@@ -43,12 +51,23 @@ public final class AnchoringTally implements AnchorListener {
       // A transaction that failed before its commit leaves nothing behind.
       anchoredEvents.clear();
       rootsChanged.clear();
+      spans.clear();
     }
   }
 
   @Override
   public void beforeCommit(Transaction tx) {
     anchoredEvents.writeTo(tx);
+    spans.forEach(
+        (key, added) -> {
+          RootSpan span =
+              tx.get(Segment.CONSENT_INDEX, key.array())
+                  .map(RootSpan::decode)
+                  .map(stored -> stored.widen(added.minFrom(), added.maxUntil()))
+                  .orElse(added);
+          tx.put(Segment.CONSENT_INDEX, key.array(), span.encode());
+        });
+    spans.clear();
     for (ByteBuffer key : rootsChanged) {
       long version =
           tx.get(Segment.CONSENT_INDEX, key.array()).map(b -> Bytes.toLong(b, 0)).orElse(0L);
@@ -70,18 +89,11 @@ public final class AnchoringTally implements AnchorListener {
       anchoredEvents.events(DatasetTallyKeys.anchored(dataset, group), DatasetTally.events(s, 1));
       tx.delete(Segment.CONSENT_INDEX, DatasetTallyKeys.unanchored(dataset, leaf));
     }
-    byte[] key = DatasetTallyKeys.root(dataset, group, ConsentKeys.hex(anchor.root()));
-    RootSpan span =
-        tx.get(Segment.CONSENT_INDEX, key)
-            .map(RootSpan::decode)
-            .orElseGet(
-                () ->
-                    new RootSpan(
-                        s.validFrom(),
-                        DatasetTally.until(s),
-                        anchor.blockNumber(),
-                        anchor.txHash()));
-    tx.put(Segment.CONSENT_INDEX, key, span.widen(s.validFrom(), DatasetTally.until(s)).encode());
+    ByteBuffer key =
+        ByteBuffer.wrap(DatasetTallyKeys.root(dataset, group, ConsentKeys.hex(anchor.root())));
+    RootSpan leafSpan =
+        new RootSpan(s.validFrom(), DatasetTally.until(s), anchor.blockNumber(), anchor.txHash());
+    spans.merge(key, leafSpan, (a, b) -> a.widen(b.minFrom(), b.maxUntil()));
     rootsChanged.add(ByteBuffer.wrap(DatasetTallyKeys.rootsVersion(dataset, group)));
   }
 
@@ -98,9 +110,9 @@ public final class AnchoringTally implements AnchorListener {
       anchoredEvents.events(DatasetTallyKeys.anchored(dataset, group), DatasetTally.events(s, -1));
       tx.put(Segment.CONSENT_INDEX, DatasetTallyKeys.unanchored(dataset, leaf), new byte[0]);
     }
-    tx.delete(
-        Segment.CONSENT_INDEX,
-        DatasetTallyKeys.root(dataset, group, Numeric.hexStringToByteArray(root)));
+    byte[] key = DatasetTallyKeys.root(dataset, group, Numeric.hexStringToByteArray(root));
+    spans.remove(ByteBuffer.wrap(key));
+    tx.delete(Segment.CONSENT_INDEX, key);
     rootsChanged.add(ByteBuffer.wrap(DatasetTallyKeys.rootsVersion(dataset, group)));
   }
 

@@ -337,6 +337,23 @@ class DatasetConsentsTest {
   }
 
   @Test
+  void aRootCoversTheHullOfTheValidityWindowsOfItsLeaves() {
+    consent(List.of(TRAINING), NOW - 10, NOW + DAY);
+    consent(List.of(TRAINING), NOW + 2 * DAY, NOW + 3 * DAY);
+    anchoring.anchorQueued();
+    String root = summary(NOW).anchors().getFirst().root();
+
+    for (long at : new long[] {NOW, NOW + DAY + DAY / 2, NOW + 2 * DAY + DAY / 2}) {
+      assertThat(summary(at).anchors())
+          .as("at NOW + %d s", at - NOW)
+          .extracting(DatasetConsentSummary.AnchorRef::root)
+          .containsExactly(root);
+    }
+    assertThat(summary(NOW + 3 * DAY).anchors()).as("after the last window").isEmpty();
+    assertThat(summary(NOW - 11).anchors()).as("before the first").isEmpty();
+  }
+
+  @Test
   void aReorgThatDropsTheAnchorMakesTheConsentsPendingAgain() {
     consent(List.of(TRAINING), NOW - 10, NOW + DAY);
     consent(List.of(TRAINING), NOW - 10, NOW + DAY);
