@@ -79,6 +79,23 @@ final class ConsentFixture {
     return grant(subject, NOW + 86_400);
   }
 
+  /** {@code g} with other purposes and validity, the same nonce. */
+  static Grant reshaped(Grant g, List<String> purposes, long validFrom, long validUntil) {
+    return new Grant(
+        g.subjectDid(),
+        g.subject(),
+        g.dataset(),
+        purposes,
+        g.processing(),
+        g.legalBasis(),
+        g.noticeDigest(),
+        g.noticeVersion(),
+        g.jurisdiction(),
+        validFrom,
+        validUntil,
+        g.nonce());
+  }
+
   String sign(byte[] digest, Credentials signer) {
     Sign.SignatureData sig = Sign.signMessage(digest, signer.getEcKeyPair(), false);
     byte[] out = new byte[65];

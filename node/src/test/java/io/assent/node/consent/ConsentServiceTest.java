@@ -75,7 +75,9 @@ class ConsentServiceTest {
   void anotherGrantWithAUsedNonceIsAReplay() {
     Grant first = f.grant(alice);
     grant(first, alice);
-    Grant second = withPurposes(first, List.of("dpv:Marketing"));
+    Grant second =
+        ConsentFixture.reshaped(
+            first, List.of("dpv:Marketing"), first.validFrom(), first.validUntil());
     refused(() -> grant(second, alice), ConsentError.NONCE_REUSED);
   }
 
@@ -98,7 +100,9 @@ class ConsentServiceTest {
   void aBatchAcceptsEachGoodGrantOnceAndRefusesTheOthersAlone() {
     Grant first = f.grant(alice);
     String firstSig = f.sign(first, alice);
-    Grant sameNonce = withPurposes(first, List.of("dpv:Marketing"));
+    Grant sameNonce =
+        ConsentFixture.reshaped(
+            first, List.of("dpv:Marketing"), first.validFrom(), first.validUntil());
     Grant second = f.grant(alice);
     ConsentService.SignedGrant good = new ConsentService.SignedGrant(first, firstSig);
     List<ConsentService.Outcome> outcomes =
@@ -131,22 +135,6 @@ class ConsentServiceTest {
     assertThat(again.get(0).accepted())
         .isEqualTo(new ConsentService.Accepted(id, "pending", false));
     assertThat(f.dump()).as("a repeated batch changes nothing").isEqualTo(before);
-  }
-
-  private static Grant withPurposes(Grant g, List<String> purposes) {
-    return new Grant(
-        g.subjectDid(),
-        g.subject(),
-        g.dataset(),
-        purposes,
-        g.processing(),
-        g.legalBasis(),
-        g.noticeDigest(),
-        g.noticeVersion(),
-        g.jurisdiction(),
-        g.validFrom(),
-        g.validUntil(),
-        g.nonce());
   }
 
   @Test

@@ -40,21 +40,7 @@ class DatasetConsentsTest {
   /** A signed grant of the next new subject (its index in {@link #ids} is its number). */
   private Signed signedGrant(List<String> purposes, long from, long until) {
     Credentials subject = ConsentFixture.key(100 + subjects++);
-    Grant g = f.grant(subject, until);
-    Grant grant =
-        new Grant(
-            g.subjectDid(),
-            g.subject(),
-            g.dataset(),
-            purposes,
-            g.processing(),
-            g.legalBasis(),
-            g.noticeDigest(),
-            g.noticeVersion(),
-            g.jurisdiction(),
-            from,
-            until,
-            g.nonce());
+    Grant grant = ConsentFixture.reshaped(f.grant(subject, until), purposes, from, until);
     return new Signed(grant, f.sign(grant, subject));
   }
 
