@@ -116,7 +116,21 @@ final class GroupCommitter implements AutoCloseable {
       results.add(unit.result);
     }
     queue.addAll(units);
+    failQueuedIfClosed();
     return results;
+  }
+
+  /**
+   * A unit queued just as the committer closed may have missed the loop's last look at the queue:
+   * the submitter fails it here, so that no caller waits for ever. (Each unit is taken from the
+   * queue once, by the loop or here.)
+   */
+  private void failQueuedIfClosed() {
+    if (closed) {
+      for (Unit<?> unit = queue.poll(); unit != null; unit = queue.poll()) {
+        unit.result.completeExceptionally(new IllegalStateException("closed"));
+      }
+    }
   }
 
   /** Groups committed so far (each one synced write). */
@@ -136,6 +150,7 @@ final class GroupCommitter implements AutoCloseable {
     if (expected) {
       unexpect();
     }
+    failQueuedIfClosed();
     try {
       return unit.result.join();
     } catch (CompletionException e) {
@@ -160,7 +175,7 @@ final class GroupCommitter implements AutoCloseable {
       commit(group);
       group.clear();
     }
-    for (Unit<?> unit : queue) {
+    for (Unit<?> unit = queue.poll(); unit != null; unit = queue.poll()) {
       unit.result.completeExceptionally(new IllegalStateException("closed"));
     }
   }

@@ -65,6 +65,44 @@ class GroupCommitterTest {
   }
 
   @Test
+  void everySubmitterRacingACloseGetsAnAnswer() throws Exception {
+    for (int round = 0; round < 50; round++) {
+      try (InMemoryKeyValueStore store = new InMemoryKeyValueStore()) {
+        GroupCommitter committer = new GroupCommitter(store);
+        // Daemon threads: should a submitter hang, the failed test must not keep the JVM alive.
+        ExecutorService pool =
+            Executors.newFixedThreadPool(4, r -> Thread.ofPlatform().daemon().unstarted(r));
+        List<Future<?>> submitters = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+          int thread = t;
+          submitters.add(
+              pool.submit(
+                  () -> {
+                    for (int i = 0; i < 200; i++) {
+                      try {
+                        if (thread % 2 == 0) {
+                          committer.run(tx -> true);
+                        } else {
+                          committer
+                              .submitAll(List.of(tx -> true, tx -> true))
+                              .forEach(f -> f.handle((v, e) -> v).join());
+                        }
+                      } catch (IllegalStateException closed) {
+                        // submitted after the close: refused, as it should be
+                      }
+                    }
+                  }));
+        }
+        committer.close();
+        for (Future<?> submitter : submitters) {
+          submitter.get(10, TimeUnit.SECONDS); // a unit lost in the close would wait for ever
+        }
+        pool.shutdown();
+      }
+    }
+  }
+
+  @Test
   void aRefusedUnitChangesNothingAndTheCallerSeesItsException() {
     try (InMemoryKeyValueStore store = new InMemoryKeyValueStore();
         GroupCommitter committer = new GroupCommitter(store)) {
