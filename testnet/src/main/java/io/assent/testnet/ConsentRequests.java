@@ -58,24 +58,40 @@ public final class ConsentRequests {
       String noticeDigest,
       String jurisdiction,
       long validUntil) {
-    long now = Instant.now().getEpochSecond();
     ConsentGrant grant =
-        new ConsentGrant(
-            subject.getAddress(),
-            dataset,
-            purposes,
-            "dpv:Use",
-            "dpv:Consent",
-            noticeDigest,
-            "v1",
-            jurisdiction,
-            now - 3600,
-            validUntil,
-            randomHex32());
+        message(subject, dataset, purposes, noticeDigest, jurisdiction, validUntil);
     String signature = ConsentTypedData.sign(domain, grant, subject);
+    return new SignedGrant(grant, did(subject), signature, body(grant, signature));
+  }
+
+  /** The grant {@link #grant} signs, unsigned: for a wallet to sign. */
+  public ConsentGrant message(
+      Credentials subject,
+      String dataset,
+      List<String> purposes,
+      String noticeDigest,
+      String jurisdiction,
+      long validUntil) {
+    long now = Instant.now().getEpochSecond();
+    return new ConsentGrant(
+        subject.getAddress(),
+        dataset,
+        purposes,
+        "dpv:Use",
+        "dpv:Consent",
+        noticeDigest,
+        "v1",
+        jurisdiction,
+        now - 3600,
+        validUntil,
+        randomHex32());
+  }
+
+  /** The {@code POST /v1/consents} body of a grant and its signature. */
+  public String body(ConsentGrant grant, String signature) {
     ObjectNode body = JSON.createObjectNode();
     ObjectNode g = body.putObject("grant");
-    g.put("subject", did(subject));
+    g.put("subject", "did:ethr:" + network + ":" + grant.subject());
     g.put("dataset", grant.dataset());
     grant.purposes().forEach(g.putArray("purposes")::add);
     g.put("processing", grant.processing());
@@ -87,7 +103,7 @@ public final class ConsentRequests {
     g.put("validUntil", grant.validUntil());
     g.put("nonce", grant.nonce());
     body.put("signature", signature);
-    return new SignedGrant(grant, did(subject), signature, body.toString());
+    return body.toString();
   }
 
   /** {@code POST /v1/consents/{id}/withdrawal} body, effective now. */

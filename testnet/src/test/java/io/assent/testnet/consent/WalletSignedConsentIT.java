@@ -10,6 +10,7 @@ import io.assent.node.AssentNode;
 import io.assent.node.Http;
 import io.assent.node.TestNode;
 import io.assent.testnet.Artifacts;
+import io.assent.testnet.ConsentRequests;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -34,19 +35,22 @@ class WalletSignedConsentIT {
     try (TestNode net = TestNode.startChain()) {
       AssentNode node = net.startNode();
       Http http = new Http(node.httpPort());
+      ConsentRequests requests = requests(net);
       Credentials subject = Credentials.create(Keys.createEcKeyPair());
       String privateKey = key(subject);
-      ConsentGrant grant = grant(subject, "0x" + "5a".repeat(32));
+      ConsentGrant grant = grant(requests, subject);
 
       Eip712Domain otherChain = Eip712Domain.assent(1, net.consentAnchor().address());
       String wrongChainSignature =
           ethersSign(ConsentTypedData.toTypedDataJson(otherChain, grant), privateKey);
-      Http.Response refused = http.postJson("/v1/consents", body(grant, wrongChainSignature));
+      Http.Response refused =
+          http.postJson("/v1/consents", new JsonObject(requests.body(grant, wrongChainSignature)));
       assertThat(refused.status()).as(refused.body()).isBetween(400, 499);
 
       Eip712Domain domain = Eip712Domain.assent(Anvil.CHAIN_ID, net.consentAnchor().address());
       String signature = ethersSign(ConsentTypedData.toTypedDataJson(domain, grant), privateKey);
-      Http.Response accepted = http.postJson("/v1/consents", body(grant, signature));
+      Http.Response accepted =
+          http.postJson("/v1/consents", new JsonObject(requests.body(grant, signature)));
       assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
       String id = accepted.json().getString("consentId");
       assertThat(http.get("/v1/consents/" + id).json().getString("status")).isEqualTo("pending");
@@ -58,21 +62,22 @@ class WalletSignedConsentIT {
     try (TestNode net = TestNode.startChain()) {
       AssentNode node = net.startNode();
       Http http = new Http(node.httpPort());
-      Eip712Domain domain = Eip712Domain.assent(Anvil.CHAIN_ID, net.consentAnchor().address());
+      ConsentRequests requests = requests(net);
+      Eip712Domain domain = requests.domain();
       JsonArray items = new JsonArray();
       for (int person = 0; person < 2; person++) {
         Credentials subject = Credentials.create(Keys.createEcKeyPair());
-        ConsentGrant grant = grant(subject, "0x" + String.valueOf(person).repeat(64));
-        items.add(
-            body(grant, ethersSign(ConsentTypedData.toTypedDataJson(domain, grant), key(subject))));
+        ConsentGrant grant = grant(requests, subject);
+        String signature =
+            ethersSign(ConsentTypedData.toTypedDataJson(domain, grant), key(subject));
+        items.add(new JsonObject(requests.body(grant, signature)));
       }
       Credentials third = Credentials.create(Keys.createEcKeyPair());
-      ConsentGrant foreign = grant(third, "0x" + "77".repeat(32));
+      ConsentGrant foreign = grant(requests, third);
       Eip712Domain otherChain = Eip712Domain.assent(1, net.consentAnchor().address());
-      items.add(
-          body(
-              foreign,
-              ethersSign(ConsentTypedData.toTypedDataJson(otherChain, foreign), key(third))));
+      String foreignSignature =
+          ethersSign(ConsentTypedData.toTypedDataJson(otherChain, foreign), key(third));
+      items.add(new JsonObject(requests.body(foreign, foreignSignature)));
 
       Http.Response r = http.postJson("/v1/consents/batch", new JsonObject().put("grants", items));
 
@@ -89,43 +94,23 @@ class WalletSignedConsentIT {
     }
   }
 
-  private static ConsentGrant grant(Credentials subject, String nonce) {
-    long now = Instant.now().getEpochSecond();
-    return new ConsentGrant(
-        subject.getAddress(),
+  /** A grant of {@code subject} for a fixed dataset, not yet signed. */
+  private static ConsentGrant grant(ConsentRequests requests, Credentials subject) {
+    return requests.message(
+        subject,
         "0x" + "3f".repeat(32),
         List.of("ai:ModelTraining"),
-        "dpv:Use",
-        "dpv:Consent",
         "0x" + "ab".repeat(32),
-        "v1",
         "EU",
-        now - 60,
-        now + 86_400,
-        nonce);
+        Instant.now().getEpochSecond() + 86_400);
+  }
+
+  private static ConsentRequests requests(TestNode net) {
+    return new ConsentRequests(Anvil.CHAIN_ID, net.consentAnchor().address(), "dev");
   }
 
   private static String key(Credentials subject) {
     return Numeric.toHexStringWithPrefixZeroPadded(subject.getEcKeyPair().getPrivateKey(), 64);
-  }
-
-  private static JsonObject body(ConsentGrant g, String signature) {
-    return new JsonObject()
-        .put(
-            "grant",
-            new JsonObject()
-                .put("subject", "did:ethr:dev:" + g.subject())
-                .put("dataset", g.dataset())
-                .put("purposes", new JsonArray(g.purposes()))
-                .put("processing", g.processing())
-                .put("legalBasis", g.legalBasis())
-                .put("noticeDigest", g.noticeDigest())
-                .put("noticeVersion", g.noticeVersion())
-                .put("jurisdiction", g.jurisdiction())
-                .put("validFrom", g.validFrom())
-                .put("validUntil", g.validUntil())
-                .put("nonce", g.nonce()))
-        .put("signature", signature);
   }
 
   /** Signs eth_signTypedData_v4 JSON with ethers' Wallet, as a browser wallet would. */
