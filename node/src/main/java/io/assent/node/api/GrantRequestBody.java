@@ -26,6 +26,7 @@ import java.util.Set;
  */
 final class GrantRequestBody {
   private static final Set<String> TOP = Set.of("grant", "signature");
+  private static final Set<String> BATCH = Set.of("grants");
   private static final Set<String> GRANT =
       Set.of(
           "subject",
@@ -68,7 +69,7 @@ final class GrantRequestBody {
     if (!(parse(contentType, body) instanceof JsonObject top)) {
       throw invalid("the request body must be a JSON object");
     }
-    members(top, Set.of("grants"), "");
+    members(top, BATCH, "");
     if (!(top.getValue("grants") instanceof JsonArray grants)) {
       throw invalid("/grants must be an array");
     }

@@ -180,33 +180,52 @@ public final class ConsentService implements AutoCloseable {
     ConsentLeaf leaf = ConsentLeaf.withRandomSalt(Jcs.canonicalize(record));
     ConsentState state = pending(grant, digest, now);
     // Everything that needs no look at the store is done here, in parallel on the callers'
-    // threads; the commit thread below only checks and writes.
+    // threads; the commit thread only checks and writes (see write).
     byte[] id = leaf.leaf();
-    RecordVault.Sealed sealed = vault.seal(id, leaf.preimage());
-    byte[] stateBytes = state.encode();
-    return new Prepared(
-        null,
-        tx -> {
-          // The same grant, accepted while this one was being checked: perhaps in this very group,
-          // so not committed yet (then it is pending).
-          Optional<Accepted> raced = repeatedGrant(tx, digest, signatureDigest);
-          if (raced.isPresent()) {
-            return raced.get();
-          }
-          requireFreshNonce(tx, grant.subject(), grant.nonce());
-          vault.store(tx, id, sealed);
-          tx.put(Segment.CONSENT_STATE, id, stateBytes);
-          tx.put(Segment.CONSENT_INDEX, ConsentKeys.bySubject(grant.subject(), id), new byte[0]);
-          tx.put(Segment.CONSENT_INDEX, ConsentKeys.byDataset(grant.dataset(), id), new byte[0]);
-          tx.put(Segment.CONSENT_INDEX, ConsentKeys.nonce(grant.subject(), grant.nonce()), id);
-          tx.put(
-              Segment.CONSENT_INDEX,
-              ConsentKeys.grantDigest(digest),
-              Bytes.concat(id, signatureDigest));
-          AnchorQueueKeys.enqueueLeaf(tx, id);
-          DatasetTally.accepted(tx, tallies, id, state);
-          return new Accepted(leaf.consentId(), ConsentState.PENDING, true);
-        });
+    Checked checked =
+        new Checked(
+            grant,
+            digest,
+            signatureDigest,
+            leaf.consentId(),
+            vault.seal(id, leaf.preimage()),
+            state,
+            state.encode());
+    return new Prepared(null, tx -> write(tx, id, checked));
+  }
+
+  /** A grant checked and sealed off the commit thread: what {@link #write} stores. */
+  private record Checked(
+      Grant grant,
+      byte[] digest,
+      byte[] signatureDigest,
+      String consentId,
+      RecordVault.Sealed sealed,
+      ConsentState state,
+      byte[] stateBytes) {}
+
+  /** On the commit thread: the last checks against the store, then the grant's writes. */
+  private Accepted write(Transaction tx, byte[] id, Checked c) {
+    // The same grant, accepted while this one was being checked: perhaps in this very group, so
+    // not committed yet (then it is pending).
+    Optional<Accepted> raced = repeatedGrant(tx, c.digest(), c.signatureDigest());
+    if (raced.isPresent()) {
+      return raced.get();
+    }
+    Grant grant = c.grant();
+    requireFreshNonce(tx, grant.subject(), grant.nonce());
+    vault.store(tx, id, c.sealed());
+    tx.put(Segment.CONSENT_STATE, id, c.stateBytes());
+    tx.put(Segment.CONSENT_INDEX, ConsentKeys.bySubject(grant.subject(), id), new byte[0]);
+    tx.put(Segment.CONSENT_INDEX, ConsentKeys.byDataset(grant.dataset(), id), new byte[0]);
+    tx.put(Segment.CONSENT_INDEX, ConsentKeys.nonce(grant.subject(), grant.nonce()), id);
+    tx.put(
+        Segment.CONSENT_INDEX,
+        ConsentKeys.grantDigest(c.digest()),
+        Bytes.concat(id, c.signatureDigest()));
+    AnchorQueueKeys.enqueueLeaf(tx, id);
+    DatasetTally.accepted(tx, tallies, id, c.state());
+    return new Accepted(c.consentId(), ConsentState.PENDING, true);
   }
 
   private void requireAcceptable(Grant grant, long now) {
