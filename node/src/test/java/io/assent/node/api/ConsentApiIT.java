@@ -1,13 +1,15 @@
 package io.assent.node.api;
 
+import static io.assent.node.api.ConsentApiRequests.DATASET;
+import static io.assent.node.api.ConsentApiRequests.did;
+import static io.assent.node.api.ConsentApiRequests.grantJson;
+import static io.assent.node.api.ConsentApiRequests.newIdentity;
+import static io.assent.node.api.ConsentApiRequests.nonce;
+import static io.assent.node.api.ConsentApiRequests.now;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.assent.contracts.consent.ConsentErasure;
-import io.assent.contracts.consent.ConsentGrant;
-import io.assent.contracts.consent.ConsentTypedData;
-import io.assent.contracts.consent.ConsentWithdrawal;
 import io.assent.contracts.consent.Eip712Domain;
 import io.assent.contracts.consent.MerkleTree;
 import io.assent.contracts.devchain.Anvil;
@@ -18,19 +20,13 @@ import io.assent.node.TestNode;
 import io.assent.node.consent.ConsentLeaf;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.web3j.crypto.Credentials;
-import org.web3j.crypto.Keys;
-import org.web3j.crypto.Sign;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.utils.Numeric;
 
@@ -39,9 +35,7 @@ import org.web3j.utils.Numeric;
  * their codes and no change, SIWE-authenticated reads, withdrawal and erasure.
  */
 class ConsentApiIT {
-  private static final String DATASET = "0x" + "d5".repeat(32);
-  private static final SecureRandom RANDOM = new SecureRandom();
-  private static Eip712Domain DOMAIN;
+  private static ConsentApiRequests requests;
   private static TestNode net;
 
   /** Has no relayer key, so it never anchors: its statuses stay put. */
@@ -55,7 +49,8 @@ class ConsentApiIT {
   @BeforeAll
   static void start() {
     net = TestNode.startChain();
-    DOMAIN = Eip712Domain.assent(Anvil.CHAIN_ID, net.consentAnchor().address());
+    requests =
+        new ConsentApiRequests(Eip712Domain.assent(Anvil.CHAIN_ID, net.consentAnchor().address()));
     node = net.startNode(Map.of("relayer.key", ""));
     http = new Http(node.httpPort());
     anchoring = net.startNode(Map.of("anchor.maxWaitMs", "200"));
@@ -66,122 +61,22 @@ class ConsentApiIT {
     net.close();
   }
 
-  private static Credentials newIdentity() {
-    try {
-      return Credentials.create(Keys.createEcKeyPair());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String did(Credentials c) {
-    return "did:ethr:dev:" + c.getAddress();
-  }
-
-  private static String nonce() {
-    byte[] b = new byte[32];
-    RANDOM.nextBytes(b);
-    return Numeric.toHexString(b);
-  }
-
-  private static long now() {
-    return Instant.now().getEpochSecond();
-  }
-
-  private static JsonObject grantJson(Credentials subject, String nonce, long validUntil) {
-    return new JsonObject()
-        .put("subject", did(subject))
-        .put("dataset", DATASET)
-        .put("purposes", new JsonArray().add("ai:ModelTraining"))
-        .put("processing", "dpv:Use")
-        .put("legalBasis", "dpv:Consent")
-        .put("noticeDigest", "0x" + "ab".repeat(32))
-        .put("noticeVersion", "v3")
-        .put("jurisdiction", "EU")
-        .put("validFrom", now() - 60)
-        .put("validUntil", validUntil)
-        .put("nonce", nonce);
-  }
-
   private static JsonObject signedGrant(JsonObject g, Credentials signer, Credentials subject) {
-    List<String> purposes = g.getJsonArray("purposes").stream().map(Object::toString).toList();
-    ConsentGrant message =
-        new ConsentGrant(
-            subject.getAddress(),
-            g.getString("dataset"),
-            purposes,
-            g.getString("processing"),
-            g.getString("legalBasis"),
-            g.getString("noticeDigest"),
-            g.getString("noticeVersion"),
-            g.getString("jurisdiction"),
-            g.getLong("validFrom"),
-            g.getLong("validUntil"),
-            g.getString("nonce"));
-    return new JsonObject()
-        .put("grant", g)
-        .put("signature", ConsentTypedData.sign(DOMAIN, message, signer));
+    return requests.signedGrant(g, signer, subject);
   }
 
   private static JsonObject grant(Credentials subject, Credentials signer) {
-    return signedGrant(grantJson(subject, nonce(), now() + 86_400), signer, subject);
+    return requests.grant(subject, signer);
   }
 
   private static JsonObject action(
       String kind, String id, Credentials subject, Credentials signer) {
-    String n = nonce();
-    long t = now();
-    String sig =
-        kind.equals("withdrawal")
-            ? ConsentTypedData.sign(
-                DOMAIN, new ConsentWithdrawal(id, subject.getAddress(), t, n), signer)
-            : ConsentTypedData.sign(
-                DOMAIN, new ConsentErasure(id, subject.getAddress(), t, n), signer);
-    return new JsonObject()
-        .put(
-            kind,
-            new JsonObject()
-                .put("consentId", id)
-                .put("subject", did(subject))
-                .put("time", t)
-                .put("nonce", n))
-        .put("signature", sig);
+    return requests.action(kind, id, subject, signer);
   }
 
   /** {@code Authorization: SIWE <base64url(message)>.<signature>} for this node. */
   private static Map<String, String> siwe(Credentials who) {
-    return siwe(who, node);
-  }
-
-  private static Map<String, String> siwe(Credentials who, AssentNode to) {
-    String host = "127.0.0.1:" + to.httpPort();
-    String message =
-        host
-            + " wants you to sign in with your Ethereum account:\n"
-            + Keys.toChecksumAddress(who.getAddress())
-            + "\n\nRead my consents\n\n"
-            + "URI: http://"
-            + host
-            + "\nVersion: 1\nChain ID: "
-            + Anvil.CHAIN_ID
-            + "\n"
-            + "Nonce: "
-            + Long.toHexString(RANDOM.nextLong() | 1L << 62)
-            + "\n"
-            + "Issued At: "
-            + Instant.now()
-            + "\n";
-    byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
-    Sign.SignatureData s = Sign.signPrefixedMessage(bytes, who.getEcKeyPair());
-    byte[] sig = new byte[65];
-    System.arraycopy(s.getR(), 0, sig, 0, 32);
-    System.arraycopy(s.getS(), 0, sig, 32, 32);
-    sig[64] = s.getV()[0];
-    String token =
-        Base64.getUrlEncoder().withoutPadding().encodeToString(bytes)
-            + "."
-            + Numeric.toHexString(sig);
-    return Map.of("Authorization", "SIWE " + token);
+    return ConsentApiRequests.siwe(who, node);
   }
 
   private static String listing(Credentials subject) {
@@ -470,7 +365,8 @@ class ConsentApiIT {
         .atMost(Duration.ofSeconds(30))
         .until(
             () -> anchored.get("/v1/consents/" + id).json().getString("status").equals("anchored"));
-    Http.Response r = anchored.get("/v1/consents/" + id + "/receipt", siwe(alice, anchoring));
+    Http.Response r =
+        anchored.get("/v1/consents/" + id + "/receipt", ConsentApiRequests.siwe(alice, anchoring));
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     JsonObject receipt = r.json();
     JsonObject subject = receipt.getJsonObject("credentialSubject");
