@@ -17,12 +17,10 @@ import io.assent.node.Http;
 import io.assent.node.TestNode;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -30,7 +28,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
-import org.web3j.crypto.Sign;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.tx.gas.DefaultGasProvider;
@@ -337,31 +334,6 @@ class PermitsApiIT {
 
   /** {@code Authorization: SIWE <base64url(message)>.<signature>} for this node. */
   private static Map<String, String> siwe(Credentials who) {
-    String host = "127.0.0.1:" + node.httpPort();
-    String message =
-        host
-            + " wants you to sign in with your Ethereum account:\n"
-            + Keys.toChecksumAddress(who.getAddress())
-            + "\n\nRead the consent manifest\n\nURI: http://"
-            + host
-            + "\nVersion: 1\nChain ID: "
-            + Anvil.CHAIN_ID
-            + "\nNonce: "
-            + Long.toHexString(RANDOM.nextLong() | 1L << 62)
-            + "\nIssued At: "
-            + Instant.now()
-            + "\n";
-    byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
-    Sign.SignatureData s = Sign.signPrefixedMessage(bytes, who.getEcKeyPair());
-    byte[] sig = new byte[65];
-    System.arraycopy(s.getR(), 0, sig, 0, 32);
-    System.arraycopy(s.getS(), 0, sig, 32, 32);
-    sig[64] = s.getV()[0];
-    return Map.of(
-        "Authorization",
-        "SIWE "
-            + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes)
-            + "."
-            + Numeric.toHexString(sig));
+    return ConsentApiRequests.siwe(who, node);
   }
 }
