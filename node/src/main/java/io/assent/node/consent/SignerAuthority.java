@@ -59,6 +59,12 @@ public final class SignerAuthority {
    * @param at evaluation time, unix seconds
    */
   public Role role(String identity, String signer, long at) {
+    String who = signer.toLowerCase(Locale.ROOT);
+    if (index.identity(identity).isEmpty()) {
+      // The registry never emitted an event for it (most subjects): it owns itself and has no
+      // delegates. One point read instead of opening a scan of its history, on every grant.
+      return identity.equals(who) ? Role.OWNER : Role.NONE;
+    }
     List<IndexedDidEvent> history = index.history(identity);
     String owner = identity;
     Map<String, BigInteger> delegates = new HashMap<>();
@@ -77,7 +83,6 @@ public final class SignerAuthority {
         case DidEvent.AttributeChanged e -> {}
       }
     }
-    String who = signer.toLowerCase(Locale.ROOT);
     if (owner.equals(who)) {
       return Role.OWNER;
     }
