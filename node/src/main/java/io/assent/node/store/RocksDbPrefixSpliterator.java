@@ -21,6 +21,9 @@ final class RocksDbPrefixSpliterator extends Spliterators.AbstractSpliterator<Ke
   private final byte[] prefix;
   private final boolean reverse;
   private boolean positioned;
+  // Set at the end: RocksDB must not step an iterator that is no longer valid (the process aborts),
+  // and a spliterator may be asked again after it said there is no more (Iterator.hasNext does).
+  private boolean finished;
 
   private RocksDbPrefixSpliterator(
       RocksDbKeyValueStore store,
@@ -72,6 +75,15 @@ final class RocksDbPrefixSpliterator extends Spliterators.AbstractSpliterator<Ke
   }
 
   private Optional<KeyValue> advance() {
+    if (finished) {
+      return Optional.empty();
+    }
+    Optional<KeyValue> next = step();
+    finished = next.isEmpty();
+    return next;
+  }
+
+  private Optional<KeyValue> step() {
     if (!positioned) {
       position();
       positioned = true;

@@ -3,6 +3,7 @@ package io.assent.node.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -133,6 +134,27 @@ abstract class KeyValueStoreContract {
         .containsExactly("00ff", "01", "017f", "0180", "01ff00", "02", "0200");
     assertThat(keys(store.streamReverse(Segment.DID_EVENTS, b())))
         .containsExactly("0200", "02", "01ff00", "0180", "017f", "01", "00ff");
+  }
+
+  @Test
+  void anIteratorAskedAgainAfterTheLastEntryStillSaysThereIsNoMore() {
+    commit(Segment.DID_EVENTS, b(0x01), b(0), b(0x01, 0x01), b(0));
+    for (byte[] prefix : List.of(b(), b(0x01))) {
+      for (boolean reverse : new boolean[] {false, true}) {
+        try (Stream<KeyValue> entries =
+            reverse
+                ? store.streamReverse(Segment.DID_EVENTS, prefix)
+                : store.stream(Segment.DID_EVENTS, prefix)) {
+          Iterator<KeyValue> it = entries.iterator();
+          it.next();
+          it.next();
+          // Iterator.hasNext asks the stream's spliterator again each time it is at the end: a
+          // RocksDB iterator stepped past its end aborts the process.
+          assertThat(it.hasNext()).isFalse();
+          assertThat(it.hasNext()).isFalse();
+        }
+      }
+    }
   }
 
   @Test
