@@ -15,6 +15,8 @@ import io.assent.node.api.RelayIdentityOperation;
 import io.assent.node.api.ResolveDid;
 import io.assent.node.chain.ChainFollower;
 import io.assent.node.chain.FollowerConfig;
+import io.assent.node.chain.IndexRebuild;
+import io.assent.node.chain.IndexScope;
 import io.assent.node.chain.LogHandler;
 import io.assent.node.config.ConfigException;
 import io.assent.node.config.NodeConfig;
@@ -34,6 +36,7 @@ import io.vertx.core.WorkerExecutor;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -88,6 +91,12 @@ public final class AssentNode implements AutoCloseable {
     this.httpPort = httpPort;
   }
 
+  /** The roles of the contracts in the {@link IndexScope}, named as in the config file. */
+  static final String DID_REGISTRY = "didRegistry";
+
+  static final String CONSENT_ANCHOR = "consentAnchor";
+  static final String DATASET_REGISTRY = "datasetRegistry";
+
   /** Opens the index, starts following the chain and serving HTTP. */
   public static AssentNode start(NodeConfig config) {
     LOG.info("starting with {}", config);
@@ -99,8 +108,9 @@ public final class AssentNode implements AutoCloseable {
     Anchoring anchoring = null;
     ConsentWiring consentWiring = null;
     try {
-      DatabaseMetadata.initOrVerify(store, chain.chainId(), Clock.systemUTC())
-          .migrate(store, Map.of(1, SummaryMigration::anchoredTally));
+      verifyDatabase(store, config);
+      IndexRebuild.requireComplete(store);
+      indexScope(config).requireMatches(store);
       checkChainId(web3j, chain.chainId());
       TransactionManager relayer = relayerTransactions(config, web3j);
       SummaryWriters summaryWriters = new SummaryWriters();
@@ -183,6 +193,24 @@ public final class AssentNode implements AutoCloseable {
       web3j.shutdown();
       throw e;
     }
+  }
+
+  /**
+   * Checks that the database is for the configured chain and brings its layout up to date; throws
+   * {@link io.assent.node.store.IncompatibleDatabaseException} otherwise.
+   */
+  static void verifyDatabase(KeyValueStore store, NodeConfig config) {
+    DatabaseMetadata.initOrVerify(store, config.chain().chainId(), Clock.systemUTC())
+        .migrate(store, Map.of(1, SummaryMigration::anchoredTally));
+  }
+
+  /** What the configuration makes the follower index: its start block and contracts, by role. */
+  static IndexScope indexScope(NodeConfig config) {
+    Map<String, String> contracts = new HashMap<>();
+    contracts.put(DID_REGISTRY, config.didRegistry());
+    contracts.put(CONSENT_ANCHOR, config.consentAnchor());
+    contracts.put(DATASET_REGISTRY, config.datasetRegistry());
+    return IndexScope.of(config.chain().startBlock(), contracts);
   }
 
   /**

@@ -6,23 +6,26 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code assent-node} command: {@code run} a node, or {@code deploy} the contracts to a chain
- * and write a node config for them. Configuration errors print one line and exit 2; runtime
- * failures exit 1.
+ * The {@code assent-node} command: {@code run} a node, {@code reindex} its chain-derived index, or
+ * {@code deploy} the contracts to a chain and write a node config for them. Configuration errors
+ * print one line and exit 2; runtime failures exit 1.
  */
 @Command(
     name = "assent-node",
     mixinStandardHelpOptions = true,
     versionProvider = NodeVersion.class,
     description = "Assent node: follows a chain, indexes DIDs in RocksDB, serves the HTTP API.",
-    subcommands = {RunCommand.class, DeployCommand.class})
+    subcommands = {RunCommand.class, ReindexCommand.class, DeployCommand.class})
 public final class NodeMain {
 
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
   }
 
-  static CommandLine commandLine() {
+  /**
+   * The command line of {@link #main}, for embedding (and tests): execute it with the arguments.
+   */
+  public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new NodeMain());
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {

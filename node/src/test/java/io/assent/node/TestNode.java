@@ -91,6 +91,11 @@ public final class TestNode implements AutoCloseable {
 
   /** The config of a fresh node on this chain; {@code overrides} use NodeConfigLoader's keys. */
   public NodeConfig config(Map<String, String> overrides) {
+    return new NodeConfigLoader(Map.of()).load(null, settings(overrides));
+  }
+
+  /** The settings of {@link #config}, by NodeConfigLoader's keys, with a fresh data dir. */
+  public Map<String, String> settings(Map<String, String> overrides) {
     try {
       Path dir = Files.createTempDirectory("assent-node-");
       dirs.add(dir);
@@ -106,7 +111,7 @@ public final class TestNode implements AutoCloseable {
       settings.put("contracts.consentAnchor", consentAnchor.address());
       settings.put("relayer.key", Anvil.DEV_KEYS.get(RELAYER));
       settings.putAll(overrides);
-      return new NodeConfigLoader(Map.of()).load(null, settings);
+      return settings;
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }

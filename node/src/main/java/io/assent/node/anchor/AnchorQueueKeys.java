@@ -1,8 +1,11 @@
 package io.assent.node.anchor;
 
 import io.assent.node.store.Bytes;
+import io.assent.node.store.KeyValue;
+import io.assent.node.store.KeyValueReader;
 import io.assent.node.store.Segment;
 import io.assent.node.store.Transaction;
+import java.util.stream.Stream;
 
 /**
  * Keys of {@code CONSENT_QUEUE}: {@code 'L' ‖ seq} → leaf (grants waiting to be anchored, in
@@ -36,6 +39,13 @@ public final class AnchorQueueKeys {
         Segment.CONSENT_QUEUE,
         Bytes.concat(WITHDRAWALS, Bytes.longBytes(next(tx, NEXT_WITHDRAWAL))),
         consentId);
+  }
+
+  /** How many batches the queue holds: being sent, sent, or confirmed and not yet pruned. */
+  public static long batches(KeyValueReader reader) {
+    try (Stream<KeyValue> entries = reader.stream(Segment.CONSENT_QUEUE, BATCHES)) {
+      return entries.filter(kv -> kv.key().length == BATCHES.length + Long.BYTES).count();
+    }
   }
 
   static byte[] batch(long seq) {

@@ -1,5 +1,6 @@
 package io.assent.node.anchor;
 
+import io.assent.node.chain.IndexRebuild;
 import io.assent.node.store.KeyValueStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import org.slf4j.LoggerFactory;
 public final class Anchorer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Anchorer.class);
 
+  private final KeyValueStore store;
   private final AnchorerConfig config;
   private final Clock clock;
   private final BatchQueue queue;
@@ -45,6 +47,7 @@ public final class Anchorer implements AutoCloseable {
       AnchorerConfig config,
       Clock clock,
       AnchorListener listener) {
+    this.store = store;
     this.config = config;
     this.clock = clock;
     this.queue = new BatchQueue(store);
@@ -59,6 +62,13 @@ public final class Anchorer implements AutoCloseable {
   public synchronized boolean runOnce() {
     boolean closed = false;
     try {
+      if (IndexRebuild.replaying(store)) {
+        // The index was rebuilt and has not re-synced as far as the old one had: that it lacks a
+        // batch's root proves nothing yet, so advancing could reset confirmed batches or re-send
+        // anchored ones. Consents are still taken and queued meanwhile.
+        publish(true, null);
+        return false;
+      }
       closed = closeIfDue();
       List<Batch> batches = tracker.batches();
       if (!batches.isEmpty()) {

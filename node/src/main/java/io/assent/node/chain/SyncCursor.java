@@ -5,6 +5,7 @@ import io.assent.node.store.KeyValueReader;
 import io.assent.node.store.Segment;
 import io.assent.node.store.Serializer;
 import io.assent.node.store.Transaction;
+import java.util.Optional;
 
 /**
  * Where the index stands: the last applied block, its hash, and the index digest after it. Stored
@@ -31,6 +32,11 @@ public record SyncCursor(long blockNumber, String blockHash, String indexDigest)
   /** The stored cursor, or the initial one for {@code startBlock} if none is stored. */
   static SyncCursor load(KeyValueReader reader, long startBlock) {
     return COLUMN.get(reader, KEY).orElseGet(() -> initial(startBlock));
+  }
+
+  /** The stored cursor; empty before the first applied block (or after a rebuild). */
+  static Optional<SyncCursor> stored(KeyValueReader reader) {
+    return COLUMN.get(reader, KEY);
   }
 
   /** Stores this cursor; the initial cursor is stored as no cursor at all. */

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.assent.contracts.consent.MerkleTree;
+import io.assent.node.chain.IndexRebuild;
+import io.assent.node.chain.IndexScope;
+import io.assent.node.chain.SyncCursors;
 import io.assent.node.store.InMemoryKeyValueStore;
 import io.assent.node.store.KeyValueStore;
 import io.assent.node.store.Segment;
@@ -13,6 +16,7 @@ import io.assent.node.testing.ManualClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.web3j.crypto.Hash;
 import org.web3j.utils.Numeric;
@@ -150,6 +154,35 @@ class AnchorerTest {
     assertThat(AnchorProofs.leafAnchor(store, leaves.get(2)).orElseThrow().blockNumber())
         .isEqualTo(108);
     assertThat(chain.submissions).hasSize(2);
+  }
+
+  @Test
+  void afterARebuildOfTheIndexBatchesWaitUntilItIsBackWhereTheOldOneWas() {
+    List<byte[]> leaves = enqueueLeaves(3);
+    anchorer.runOnce();
+    indexLastSubmission(102);
+    anchorer.runOnce();
+    SyncCursors.store(store, 110);
+
+    IndexRebuild.rebuild(store, IndexScope.of(100, Map.of("consentAnchor", AnchorLogs.CONTRACT)));
+    // The rebuilt index lacks the root, and the endpoint no longer knows the transaction (a node
+    // that prunes history): neither may reset the proofs or send the batch again.
+    chain.states.put(chain.last().txHash(), AnchorChain.TxState.UNKNOWN);
+    chain.head += 50;
+    enqueueLeaves(3);
+    anchorer.runOnce();
+    anchorer.runOnce();
+    assertThat(AnchorProofs.leafAnchor(store, leaves.get(0))).isPresent();
+    assertThat(chain.submissions).hasSize(1);
+
+    indexLastSubmission(102); // the follower re-syncs past block 110
+    SyncCursors.store(store, 110);
+    anchorer.runOnce();
+    anchorer.runOnce();
+    assertThat(AnchorProofs.leafAnchor(store, leaves.get(0)).orElseThrow().blockNumber())
+        .isEqualTo(102);
+    assertThat(chain.submissions).hasSize(2); // only the batch of the leaves queued meanwhile
+    assertThat(chain.last().root()).isNotEqualTo(chain.submissions.getFirst().root());
   }
 
   @Test

@@ -1,0 +1,192 @@
+package io.assent.node.chain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.assent.node.store.InMemoryKeyValueStore;
+import io.assent.node.store.IncompatibleDatabaseException;
+import io.assent.node.store.KeyValue;
+import io.assent.node.store.KeyValueStore;
+import io.assent.node.store.Segment;
+import io.assent.node.store.Transaction;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class IndexRebuildTest {
+  private static final IndexScope SCOPE =
+      IndexScope.of(7, Map.of("didRegistry", "0x" + "aa".repeat(20)));
+
+  private final KeyValueStore store = new InMemoryKeyValueStore();
+
+  @Test
+  void clearsWhatTheChainGaveAndKeepsWhatOnlyTheNodeHolds() {
+    for (Segment segment : Segment.values()) {
+      put(segment, 3); // 3 entries in every segment
+    }
+    SyncCursors.store(store, 120);
+
+    IndexRebuild.Result result = IndexRebuild.rebuild(store, SCOPE);
+
+    long chainSegments =
+        Stream.of(Segment.values()).filter(s -> s.origin() == Segment.Origin.CHAIN).count();
+    assertThat(result.cleared()).isEqualTo(3 * chainSegments + 1); // and the cursor
+    assertThat(result.replayUntil()).isEqualTo(120);
+    for (Segment segment : Segment.values()) {
+      if (segment.origin() == Segment.Origin.CHAIN) {
+        assertThat(entries(segment)).as(segment.name()).isEmpty();
+      } else {
+        assertThat(entries(segment))
+            .as(segment.name())
+            .hasSizeGreaterThanOrEqualTo(3)
+            .extracting(kv -> kv.key()[0])
+            .contains((byte) 'k');
+      }
+    }
+    assertThat(SyncCursor.stored(store)).isEmpty(); // the follower starts at the start block
+    assertThat(IndexScope.stored(store)).contains(SCOPE);
+    IndexRebuild.requireComplete(store);
+  }
+
+  @Test
+  void anchoringWaitsUntilTheNewIndexIsBackWhereTheOldOneWas() {
+    SyncCursors.store(store, 120);
+    IndexRebuild.rebuild(store, SCOPE);
+
+    assertThat(IndexRebuild.replaying(store)).isTrue();
+    SyncCursors.store(store, 119);
+    assertThat(IndexRebuild.replaying(store)).isTrue();
+    SyncCursors.store(store, 120);
+    assertThat(IndexRebuild.replaying(store)).isFalse();
+    assertThat(store.get(Segment.METADATA, IndexRebuild.KEY)).isEmpty();
+
+    SyncCursors.store(store, 3); // a later reorg, or a later rebuild of a young index
+    assertThat(IndexRebuild.replaying(store)).isFalse();
+  }
+
+  @Test
+  void aNodeWithoutRebuildsNeverWaits() {
+    assertThat(IndexRebuild.replaying(store)).isFalse();
+    IndexRebuild.requireComplete(store);
+  }
+
+  @Test
+  void aRebuildInterruptedWhileClearingIsRefusedUntilRunAgainAndKeepsTheOldBlock() {
+    SyncCursors.store(store, 120);
+    put(Segment.DID_EVENTS, 3);
+    // Commits: the marker, the cursor's deletion, then DID_EVENTS' deletion fails.
+    KeyValueStore failing = new FailingOnNthCommit(store, 3);
+    assertThatThrownBy(() -> IndexRebuild.rebuild(failing, SCOPE))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(SyncCursor.stored(store)).isEmpty(); // CHAIN_CURSOR was cleared first
+
+    assertThatThrownBy(() -> IndexRebuild.requireComplete(store))
+        .isInstanceOf(IncompatibleDatabaseException.class)
+        .hasMessageContaining("run `assent-node reindex` again");
+    assertThat(IndexRebuild.replaying(store)).isTrue();
+
+    IndexRebuild.Result again = IndexRebuild.rebuild(store, SCOPE);
+    assertThat(again.replayUntil()).isEqualTo(120);
+    assertThat(entries(Segment.DID_EVENTS)).isEmpty();
+    IndexRebuild.requireComplete(store);
+  }
+
+  private void put(Segment segment, int count) {
+    try (Transaction tx = store.startTransaction()) {
+      for (int i = 0; i < count; i++) {
+        tx.put(segment, new byte[] {'k', (byte) i}, new byte[] {1});
+      }
+      tx.commit();
+    }
+  }
+
+  private List<KeyValue> entries(Segment segment) {
+    try (Stream<KeyValue> s = store.stream(segment, new byte[0])) {
+      return s.toList();
+    }
+  }
+
+  /** A store whose n-th commit fails, as a crash there would leave it. */
+  private static final class FailingOnNthCommit implements KeyValueStore {
+    private final KeyValueStore store;
+    private int commitsLeft;
+
+    FailingOnNthCommit(KeyValueStore store, int n) {
+      this.store = store;
+      this.commitsLeft = n;
+    }
+
+    @Override
+    public Transaction startTransaction() {
+      Transaction tx = store.startTransaction();
+      return new Transaction() {
+        @Override
+        public java.util.Optional<byte[]> get(Segment segment, byte[] key) {
+          return tx.get(segment, key);
+        }
+
+        @Override
+        public Stream<KeyValue> stream(Segment segment, byte[] prefix) {
+          return tx.stream(segment, prefix);
+        }
+
+        @Override
+        public Stream<KeyValue> streamReverse(Segment segment, byte[] prefix) {
+          return tx.streamReverse(segment, prefix);
+        }
+
+        @Override
+        public void put(Segment segment, byte[] key, byte[] value) {
+          tx.put(segment, key, value);
+        }
+
+        @Override
+        public void delete(Segment segment, byte[] key) {
+          tx.delete(segment, key);
+        }
+
+        @Override
+        public void commit() {
+          if (--commitsLeft == 0) {
+            throw new IllegalStateException("crash");
+          }
+          tx.commit();
+        }
+
+        @Override
+        public void rollback() {
+          tx.rollback();
+        }
+
+        @Override
+        public void close() {
+          tx.close();
+        }
+      };
+    }
+
+    @Override
+    public java.util.Optional<byte[]> get(Segment segment, byte[] key) {
+      return store.get(segment, key);
+    }
+
+    @Override
+    public Stream<KeyValue> stream(Segment segment, byte[] prefix) {
+      return store.stream(segment, prefix);
+    }
+
+    @Override
+    public Stream<KeyValue> streamReverse(Segment segment, byte[] prefix) {
+      return store.streamReverse(segment, prefix);
+    }
+
+    @Override
+    public void compact(Segment segment) {
+      store.compact(segment);
+    }
+
+    @Override
+    public void close() {}
+  }
+}
