@@ -12,7 +12,9 @@ public interface AnchorListener {
   AnchorListener NONE =
       new AnchorListener() {
         @Override
-        public void anchored(Transaction tx, byte[] leaf, LeafAnchor anchor) {}
+        public boolean anchored(Transaction tx, byte[] leaf, LeafAnchor anchor) {
+          return true;
+        }
 
         @Override
         public void unanchored(Transaction tx, byte[] leaf, String root) {}
@@ -33,8 +35,12 @@ public interface AnchorListener {
    */
   default void beforeCommit(Transaction tx) {}
 
-  /** The leaf's proof was just stored in {@code tx} (not called for erased consents). */
-  void anchored(Transaction tx, byte[] leaf, LeafAnchor anchor);
+  /**
+   * A batch holding the leaf is anchored: updates the listener's indexes in {@code tx} and says
+   * whether the leaf's proof is to be stored there. False for a consent erased meanwhile: its proof
+   * would be a useless remnant, linking the leaf to this node's records.
+   */
+  boolean anchored(Transaction tx, byte[] leaf, LeafAnchor anchor);
 
   /** A reorg dropped the leaf's anchor under {@code root}; its proof was deleted in {@code tx}. */
   void unanchored(Transaction tx, byte[] leaf, String root);

@@ -1,7 +1,5 @@
 package io.assent.node.anchor;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import io.assent.node.store.Bytes;
 import io.assent.node.store.KeyValueReader;
 import io.assent.node.store.Segment;
@@ -15,8 +13,6 @@ import java.util.Optional;
  */
 public final class AnchorProofs {
   private static final byte[] LEAF_ANCHOR = {'A'};
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-      new com.fasterxml.jackson.databind.ObjectMapper();
 
   private AnchorProofs() {}
 
@@ -40,41 +36,9 @@ public final class AnchorProofs {
     tx.delete(Segment.CONSENT_STATE, key(consentId));
   }
 
-  /**
-   * Stores a leaf's anchor, unless the consent domain's state says the consent was erased (its
-   * proof would be a useless remnant): {@code CONSENT_STATE[id]} is its JSON, {@code status} {@code
-   * "erased"}. Returns whether it stored it.
-   */
-  static boolean store(Transaction tx, byte[] leaf, LeafAnchor anchor) {
-    if (erased(tx, leaf)) {
-      return false;
-    }
+  /** Stores a leaf's anchor, in the anchorer's transaction. */
+  static void store(Transaction tx, byte[] leaf, LeafAnchor anchor) {
     tx.put(Segment.CONSENT_STATE, key(leaf), anchor.encode());
-    return true;
-  }
-
-  private static boolean erased(KeyValueReader reader, byte[] id) {
-    Optional<byte[]> state = reader.get(Segment.CONSENT_STATE, id);
-    if (state.isEmpty()) {
-      return false;
-    }
-    // Reads only as far as the top-level "status" (the second member): once per anchored leaf.
-    try (JsonParser json = JSON.createParser(state.get())) {
-      if (json.nextToken() != JsonToken.START_OBJECT) {
-        return false;
-      }
-      while (json.nextToken() == JsonToken.FIELD_NAME) {
-        String name = json.currentName();
-        json.nextToken();
-        if (name.equals("status")) {
-          return "erased".equals(json.getValueAsString());
-        }
-        json.skipChildren();
-      }
-      return false;
-    } catch (java.io.IOException e) {
-      return false; // not the consent domain's JSON: nothing says it was erased
-    }
   }
 
   private static byte[] key(byte[] consentId) {

@@ -124,8 +124,8 @@ final class BatchTracker {
         () -> {
           try (Transaction tx = store.startTransaction()) {
             for (int i = 0; i < anchors.size(); i++) {
-              if (AnchorProofs.store(tx, batch.leaves().get(i), anchors.get(i))) {
-                listener.anchored(tx, batch.leaves().get(i), anchors.get(i));
+              if (listener.anchored(tx, batch.leaves().get(i), anchors.get(i))) {
+                AnchorProofs.store(tx, batch.leaves().get(i), anchors.get(i));
               }
             }
             tx.put(

@@ -76,13 +76,17 @@ public final class AnchoringTally implements AnchorListener {
     rootsChanged.clear();
   }
 
+  /** False for an erased consent: it keeps no proof. A leaf without state keeps its proof. */
   @Override
-  public void anchored(Transaction tx, byte[] leaf, LeafAnchor anchor) {
-    Optional<ConsentState> held = held(tx, leaf);
-    if (held.isEmpty()) {
-      return;
+  public boolean anchored(Transaction tx, byte[] leaf, LeafAnchor anchor) {
+    Optional<ConsentState> state = tx.get(Segment.CONSENT_STATE, leaf).map(ConsentState::decode);
+    if (state.isEmpty()) {
+      return true;
     }
-    ConsentState s = held.get();
+    ConsentState s = state.get();
+    if (s.erased()) {
+      return false;
+    }
     byte[] dataset = ConsentKeys.hex(s.dataset());
     byte[] group = DatasetTallyKeys.group(s.purposes());
     if (DatasetTally.unanchored(tx, dataset, leaf)) {
@@ -95,6 +99,7 @@ public final class AnchoringTally implements AnchorListener {
         new RootSpan(s.validFrom(), DatasetTally.until(s), anchor.blockNumber(), anchor.txHash());
     spans.merge(key, leafSpan, (a, b) -> a.widen(b.minFrom(), b.maxUntil()));
     rootsChanged.add(ByteBuffer.wrap(DatasetTallyKeys.rootsVersion(dataset, group)));
+    return true;
   }
 
   @Override

@@ -15,6 +15,7 @@ import io.assent.node.store.Transaction;
 import io.assent.node.testing.ManualClock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -186,23 +187,28 @@ class AnchorerTest {
   }
 
   @Test
-  void anErasedConsentGetsNoProof() {
+  void aLeafWhoseListenerDeclinesItsProofGetsNone() {
     List<byte[]> leaves = enqueueLeaves(3);
-    anchorer.runOnce();
-    try (Transaction tx = store.startTransaction()) {
-      tx.put(
-          Segment.CONSENT_STATE,
-          leaves.get(1),
-          "{\"status\":\"erased\",\"erasedAt\":1}"
-              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      tx.commit();
-    }
+    // The consent domain declines the proofs of consents erased meanwhile.
+    AnchorListener declining =
+        new AnchorListener() {
+          @Override
+          public boolean anchored(Transaction tx, byte[] leaf, LeafAnchor anchor) {
+            return !Arrays.equals(leaf, leaves.get(1));
+          }
+
+          @Override
+          public void unanchored(Transaction tx, byte[] leaf, String root) {}
+        };
+    Anchorer anchoring = new Anchorer(store, chain, config, clock, declining);
+    anchoring.runOnce();
     indexLastSubmission(102);
-    anchorer.runOnce();
+    anchoring.runOnce();
 
     assertThat(AnchorProofs.leafAnchor(store, leaves.get(0))).isPresent();
     assertThat(AnchorProofs.leafAnchor(store, leaves.get(1))).isEmpty();
     assertThat(AnchorProofs.leafAnchor(store, leaves.get(2))).isPresent();
+    assertThat(anchoring.status().pendingBatches()).isZero();
   }
 
   @Test

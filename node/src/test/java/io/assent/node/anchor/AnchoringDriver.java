@@ -32,11 +32,17 @@ public final class AnchoringDriver {
    * the last block.
    */
   public long anchorQueued() {
+    return anchorQueued(() -> {});
+  }
+
+  /** As {@link #anchorQueued()}, running {@code meanwhile} after the send, before the index. */
+  public long anchorQueued(Runnable meanwhile) {
     int before = chain.submissions.size();
     anchorer.runOnce();
     if (chain.submissions.size() == before) {
       throw new IllegalStateException("nothing was queued");
     }
+    meanwhile.run();
     while (indexed < chain.submissions.size()) {
       FakeAnchorChain.Submission s = chain.submissions.get(indexed++);
       chain.states.put(s.txHash(), AnchorChain.TxState.MINED);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.assent.contracts.consent.MerkleTree;
+import io.assent.node.anchor.AnchorProofs;
 import io.assent.node.anchor.AnchoringDriver;
 import io.assent.node.consent.SubjectAction.Kind;
 import java.util.ArrayList;
@@ -337,6 +338,21 @@ class DatasetConsentsTest {
     }
     assertThat(summary(NOW + 3 * DAY).anchors()).as("after the last window").isEmpty();
     assertThat(summary(NOW - 11).anchors()).as("before the first").isEmpty();
+  }
+
+  @Test
+  void aConsentErasedWhileItsBatchIsOnTheWayGetsNoProofAndIsCountedOnce() {
+    consent(List.of(TRAINING), NOW - 10, NOW + DAY);
+    consent(List.of(TRAINING), NOW - 10, NOW + DAY);
+    consent(List.of(TRAINING), NOW - 10, NOW + DAY);
+
+    anchoring.anchorQueued(() -> erase(1));
+
+    assertThat(AnchorProofs.leafAnchor(f.store, ConsentKeys.hex(ids.get(0)))).isPresent();
+    assertThat(AnchorProofs.leafAnchor(f.store, ConsentKeys.hex(ids.get(1)))).isEmpty();
+    assertThat(AnchorProofs.leafAnchor(f.store, ConsentKeys.hex(ids.get(2)))).isPresent();
+    assertThat(counts(summary(NOW))).containsExactly(3, 2, 0, 0, 0, 0, 1);
+    assertCountsAsOneByOne(NOW - DAY, NOW + 2 * DAY, DAY / 4);
   }
 
   @Test
