@@ -28,7 +28,7 @@ public final class Jcs {
   }
 
   public static String canonical(JsonNode value) {
-    StringBuilder out = new StringBuilder();
+    StringBuilder out = new StringBuilder(1024);
     write(value, out);
     return out.toString();
   }
@@ -70,7 +70,15 @@ public final class Jcs {
 
   private static void string(String text, StringBuilder out) {
     out.append('"');
-    for (int i = 0; i < text.length(); i++) {
+    int plain = 0; // the run of characters that need no escape, appended at once
+    while (plain < text.length()
+        && text.charAt(plain) >= 0x20
+        && text.charAt(plain) != '"'
+        && text.charAt(plain) != '\\') {
+      plain++;
+    }
+    out.append(text, 0, plain);
+    for (int i = plain; i < text.length(); i++) {
       char c = text.charAt(i);
       switch (c) {
         case '"' -> out.append("\\\"");
