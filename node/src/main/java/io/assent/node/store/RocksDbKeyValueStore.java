@@ -89,8 +89,18 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
       return new RocksDbKeyValueStore(directory, options, db, allHandles, handles);
     } catch (RocksDBException | IOException e) {
       options.close();
-      throw new StorageException("cannot open the database in " + directory, e);
+      throw new StorageException(
+          "cannot open the database in " + directory + ": " + openFailure(e.getMessage()), e);
     }
+  }
+
+  /** Why RocksDB could not open a database, in the words of someone who runs a node. */
+  private static String openFailure(String message) {
+    if (message != null && message.contains("lock")) {
+      // RocksDB's LOCK file: one process at a time.
+      return "another process has it open (is a node running on it?)";
+    }
+    return String.valueOf(message);
   }
 
   /** The column family of a segment: {@code seg-<id>}, the id in decimal. */

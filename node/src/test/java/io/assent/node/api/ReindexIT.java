@@ -64,6 +64,9 @@ class ReindexIT {
         .atMost(Duration.ofSeconds(30))
         .until(() -> anchored(http, consentId) && synced(http) >= net.anvil().blockNumber());
     JsonObject anchorBefore = http.get("/v1/consents/" + consentId).json().getJsonObject("anchor");
+    Run whileRunning = reindex(withDatasets);
+    assertThat(whileRunning.exitCode()).isEqualTo(1);
+    assertThat(whileRunning.err()).contains("is a node running on it?");
     first.close();
 
     assertThatThrownBy(() -> start(withDatasets))
