@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +30,7 @@ public final class Anchorer implements AutoCloseable {
   private final BatchQueue queue;
   private final BatchTracker tracker;
   private final Object wakeUp = new Object();
-  private volatile AnchorerStatus status = new AnchorerStatus(true, 0, 0, 0, true, null);
+  private volatile AnchorerStatus status = new AnchorerStatus(true, 0, 0, 0, true, null, -1);
   private volatile boolean running;
   private Instant queuedSince;
   private volatile Thread thread;
@@ -62,11 +63,12 @@ public final class Anchorer implements AutoCloseable {
   public synchronized boolean runOnce() {
     boolean closed = false;
     try {
-      if (IndexRebuild.replaying(store)) {
+      OptionalLong replaying = IndexRebuild.replayingUntil(store);
+      if (replaying.isPresent()) {
         // The index was rebuilt and has not re-synced as far as the old one had: that it lacks a
         // batch's root proves nothing yet, so advancing could reset confirmed batches or re-send
         // anchored ones. Consents are still taken and queued meanwhile.
-        publish(true, null);
+        publish(true, null, replaying.getAsLong());
         return false;
       }
       closed = closeIfDue();
@@ -111,11 +113,21 @@ public final class Anchorer implements AutoCloseable {
   }
 
   private void publish(boolean reachable, String error) {
+    publish(reachable, error, -1);
+  }
+
+  private void publish(boolean reachable, String error, long waitsForIndexAt) {
     long pending =
         tracker.batches().stream().filter(b -> b.status() != Batch.Status.CONFIRMED).count();
     status =
         new AnchorerStatus(
-            true, queue.queuedLeaves(), queue.queuedWithdrawals(), pending, reachable, error);
+            true,
+            queue.queuedLeaves(),
+            queue.queuedWithdrawals(),
+            pending,
+            reachable,
+            error,
+            waitsForIndexAt);
   }
 
   public AnchorerStatus status() {

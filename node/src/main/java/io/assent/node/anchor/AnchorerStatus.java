@@ -10,6 +10,8 @@ package io.assent.node.anchor;
  * @param rpcReachable whether the last round's chain calls succeeded (false too when the endpoint
  *     refused a send, e.g. the relayer has no funds: {@code lastError} says which)
  * @param lastError the last round's error, null after a good round
+ * @param waitsForIndexAt after a rebuild of the index ({@code assent-node reindex}), the block the
+ *     re-synced index must reach before anchoring resumes; -1 when not waiting
  */
 public record AnchorerStatus(
     boolean enabled,
@@ -17,7 +19,8 @@ public record AnchorerStatus(
     long queuedWithdrawals,
     long pendingBatches,
     boolean rpcReachable,
-    String lastError) {
+    String lastError,
+    long waitsForIndexAt) {
 
-  public static final AnchorerStatus DISABLED = new AnchorerStatus(false, 0, 0, 0, true, null);
+  public static final AnchorerStatus DISABLED = new AnchorerStatus(false, 0, 0, 0, true, null, -1);
 }

@@ -100,6 +100,9 @@ public final class GetStatus implements Endpoint {
     if (status.lastError() != null) {
       json.put("lastError", status.lastError());
     }
+    if (status.waitsForIndexAt() >= 0) {
+      json.put("waitsForIndexAt", status.waitsForIndexAt());
+    }
     return json;
   }
 }

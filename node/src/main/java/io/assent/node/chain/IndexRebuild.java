@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 /**
@@ -26,9 +27,9 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>while clearing, the index is neither the old one nor empty: a node refuses to start ({@link
  *       #requireComplete}) until a rebuild runs to its end;
- *   <li>once cleared, until the new index is back at the old one's block ({@link #replaying}), the
- *       absence of an anchor in it proves nothing: the anchorer waits instead of taking its batches
- *       for reorged.
+ *   <li>once cleared, until the new index is back at the old one's block ({@link #replayingUntil}),
+ *       the absence of an anchor in it proves nothing: the anchorer waits instead of taking its
+ *       batches for reorged.
  * </ul>
  */
 public final class IndexRebuild {
@@ -81,24 +82,24 @@ public final class IndexRebuild {
   }
 
   /**
-   * Whether the index is being re-synced after a rebuild and has not yet reached the block the old
-   * index had: then it may still lack anchors the chain holds. Once past that block, forgets the
-   * marker.
+   * While the index is being re-synced after a rebuild and has not yet reached the block the old
+   * index had, that block: until then the index may lack anchors the chain holds. Empty otherwise;
+   * once past that block, forgets the marker.
    */
-  public static boolean replaying(KeyValueStore store) {
+  public static OptionalLong replayingUntil(KeyValueStore store) {
     Optional<Marker> marker = marker(store);
     if (marker.isEmpty()) {
-      return false;
+      return OptionalLong.empty();
     }
     long reached = SyncCursor.stored(store).map(SyncCursor::blockNumber).orElse(-1L);
     if (marker.get().phase() == CLEARING || reached < marker.get().block()) {
-      return true;
+      return OptionalLong.of(marker.get().block());
     }
     try (Transaction tx = store.startTransaction()) {
       tx.delete(Segment.METADATA, KEY);
       tx.commit();
     }
-    return false;
+    return OptionalLong.empty();
   }
 
   /** Deletes every entry of {@code segment}, in transactions of a bounded size. */

@@ -175,6 +175,7 @@ class AnchorerTest {
     anchorer.runOnce();
     assertThat(AnchorProofs.leafAnchor(store, leaves.get(0))).isPresent();
     assertThat(chain.submissions).hasSize(1);
+    assertThat(anchorer.status().waitsForIndexAt()).isEqualTo(110);
 
     indexLastSubmission(102); // the follower re-syncs past block 110
     SyncCursors.store(store, 110);
@@ -183,6 +184,7 @@ class AnchorerTest {
     assertThat(AnchorProofs.leafAnchor(store, leaves.get(0)).orElseThrow().blockNumber())
         .isEqualTo(102);
     assertThat(chain.submissions).hasSize(2); // only the batch of the leaves queued meanwhile
+    assertThat(anchorer.status().waitsForIndexAt()).isEqualTo(-1);
     assertThat(chain.last().root()).isNotEqualTo(chain.submissions.getFirst().root());
   }
 

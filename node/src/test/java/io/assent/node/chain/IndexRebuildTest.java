@@ -54,20 +54,20 @@ class IndexRebuildTest {
     SyncCursors.store(store, 120);
     IndexRebuild.rebuild(store, SCOPE);
 
-    assertThat(IndexRebuild.replaying(store)).isTrue();
+    assertThat(IndexRebuild.replayingUntil(store)).hasValue(120);
     SyncCursors.store(store, 119);
-    assertThat(IndexRebuild.replaying(store)).isTrue();
+    assertThat(IndexRebuild.replayingUntil(store)).hasValue(120);
     SyncCursors.store(store, 120);
-    assertThat(IndexRebuild.replaying(store)).isFalse();
+    assertThat(IndexRebuild.replayingUntil(store)).isEmpty();
     assertThat(store.get(Segment.METADATA, IndexRebuild.KEY)).isEmpty();
 
     SyncCursors.store(store, 3); // a later reorg, or a later rebuild of a young index
-    assertThat(IndexRebuild.replaying(store)).isFalse();
+    assertThat(IndexRebuild.replayingUntil(store)).isEmpty();
   }
 
   @Test
   void aNodeWithoutRebuildsNeverWaits() {
-    assertThat(IndexRebuild.replaying(store)).isFalse();
+    assertThat(IndexRebuild.replayingUntil(store)).isEmpty();
     IndexRebuild.requireComplete(store);
   }
 
@@ -84,7 +84,7 @@ class IndexRebuildTest {
     assertThatThrownBy(() -> IndexRebuild.requireComplete(store))
         .isInstanceOf(IncompatibleDatabaseException.class)
         .hasMessageContaining("run `assent-node reindex` again");
-    assertThat(IndexRebuild.replaying(store)).isTrue();
+    assertThat(IndexRebuild.replayingUntil(store)).hasValue(120);
 
     IndexRebuild.Result again = IndexRebuild.rebuild(store, SCOPE);
     assertThat(again.replayUntil()).isEqualTo(120);
