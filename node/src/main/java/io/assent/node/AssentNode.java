@@ -31,6 +31,7 @@ import io.assent.node.relay.RelayerTransactions;
 import io.assent.node.store.DatabaseMetadata;
 import io.assent.node.store.KeyValueStore;
 import io.assent.node.store.RocksDbKeyValueStore;
+import io.assent.node.store.StoreOperations;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.io.IOException;
@@ -60,7 +61,7 @@ public final class AssentNode implements AutoCloseable {
   private static final int API_WORKERS = 16;
 
   private final Web3j web3j;
-  private final KeyValueStore store;
+  private final RocksDbKeyValueStore store;
   private final ChainFollower follower;
   private final Anchoring anchoring;
   private final ConsentWiring consentWiring;
@@ -72,7 +73,7 @@ public final class AssentNode implements AutoCloseable {
 
   private AssentNode(
       Web3j web3j,
-      KeyValueStore store,
+      RocksDbKeyValueStore store,
       ChainFollower follower,
       Anchoring anchoring,
       ConsentWiring consentWiring,
@@ -102,7 +103,7 @@ public final class AssentNode implements AutoCloseable {
     LOG.info("starting with {}", config);
     NodeConfig.Chain chain = config.chain();
     Web3j web3j = Web3j.build(new HttpService(chain.rpcUrl()));
-    KeyValueStore store = RocksDbKeyValueStore.open(config.dataDir());
+    RocksDbKeyValueStore store = RocksDbKeyValueStore.open(config.dataDir());
     Vertx vertx = null;
     ChainFollower follower = null;
     Anchoring anchoring = null;
@@ -274,6 +275,11 @@ public final class AssentNode implements AutoCloseable {
 
   public int httpPort() {
     return httpPort;
+  }
+
+  /** What this node asked of its store so far: for benchmarks. */
+  public StoreOperations.Snapshot storeOperations() {
+    return store.operations().snapshot();
   }
 
   public ChainFollower follower() {

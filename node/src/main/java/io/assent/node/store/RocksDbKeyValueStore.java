@@ -47,6 +47,7 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
   private final List<ColumnFamilyHandle> allHandles;
   private final Map<Segment, ColumnFamilyHandle> handles;
   private final NativeResources resources = new NativeResources();
+  private final StoreOperations operations = new StoreOperations();
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private boolean closed;
 
@@ -136,6 +137,7 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
 
   @Override
   public Optional<byte[]> get(Segment segment, byte[] key) {
+    operations.count(segment, StoreOperations.Kind.GET);
     return guarded(
         () -> {
           try {
@@ -157,6 +159,7 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
   }
 
   private Stream<KeyValue> iterate(Segment segment, byte[] prefix, boolean reverse) {
+    operations.count(segment, StoreOperations.Kind.SCAN);
     return guarded(
         () -> {
           PrefixBounds bounds = resources.register(new PrefixBounds(prefix));
@@ -168,6 +171,11 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
               prefix,
               reverse);
         });
+  }
+
+  /** What the node asked of this store so far (its transactions included). */
+  public StoreOperations operations() {
+    return operations;
   }
 
   @Override

@@ -34,6 +34,7 @@ final class RocksDbTransaction implements Transaction {
 
   @Override
   public Optional<byte[]> get(Segment segment, byte[] key) {
+    store.operations().count(segment, StoreOperations.Kind.GET);
     return active(
         () -> {
           try {
@@ -56,6 +57,7 @@ final class RocksDbTransaction implements Transaction {
   }
 
   private Stream<KeyValue> iterate(Segment segment, byte[] prefix, boolean reverse) {
+    store.operations().count(segment, StoreOperations.Kind.SCAN);
     return active(
         () -> {
           PrefixBounds bounds = iterators.register(new PrefixBounds(prefix));
@@ -74,6 +76,7 @@ final class RocksDbTransaction implements Transaction {
 
   @Override
   public void put(Segment segment, byte[] key, byte[] value) {
+    store.operations().count(segment, StoreOperations.Kind.PUT);
     active(
         () -> {
           try {
@@ -87,6 +90,7 @@ final class RocksDbTransaction implements Transaction {
 
   @Override
   public void delete(Segment segment, byte[] key) {
+    store.operations().count(segment, StoreOperations.Kind.DELETE);
     active(
         () -> {
           try {
@@ -104,6 +108,7 @@ final class RocksDbTransaction implements Transaction {
         () -> {
           try {
             store.db().write(store.syncWrites(), batch);
+            store.operations().commit();
           } catch (RocksDBException e) {
             throw new StorageException("commit failed", e);
           }

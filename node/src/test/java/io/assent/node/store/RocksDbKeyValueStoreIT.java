@@ -37,6 +37,36 @@ class RocksDbKeyValueStoreIT extends KeyValueStoreContract {
   }
 
   @Test
+  void countsWhatIsAskedOfItBySegmentAndKind() {
+    StoreOperations operations = ((RocksDbKeyValueStore) store).operations();
+    StoreOperations.Snapshot before = operations.snapshot();
+    try (Transaction tx = store.startTransaction()) {
+      tx.put(Segment.CONSENT_STATE, b(1), b(1));
+      tx.put(Segment.CONSENT_STATE, b(2), b(2));
+      tx.get(Segment.CONSENT_INDEX, b(3));
+      tx.delete(Segment.CONSENT_INDEX, b(4));
+      tx.stream(Segment.CONSENT_QUEUE, b()).close();
+      tx.commit();
+    }
+    store.get(Segment.CONSENT_STATE, b(1));
+    store.stream(Segment.CONSENT_STATE, b()).close();
+    try (Transaction tx = store.startTransaction()) {
+      tx.put(Segment.CONSENT_STATE, b(5), b(5));
+      tx.rollback();
+    }
+
+    StoreOperations.Snapshot ops = operations.snapshot().minus(before);
+    assertThat(ops.count(Segment.CONSENT_STATE, StoreOperations.Kind.PUT)).isEqualTo(3);
+    assertThat(ops.count(Segment.CONSENT_STATE, StoreOperations.Kind.GET)).isEqualTo(1);
+    assertThat(ops.count(Segment.CONSENT_STATE, StoreOperations.Kind.SCAN)).isEqualTo(1);
+    assertThat(ops.count(Segment.CONSENT_INDEX, StoreOperations.Kind.GET)).isEqualTo(1);
+    assertThat(ops.count(Segment.CONSENT_INDEX, StoreOperations.Kind.DELETE)).isEqualTo(1);
+    assertThat(ops.count(Segment.CONSENT_QUEUE, StoreOperations.Kind.SCAN)).isEqualTo(1);
+    assertThat(ops.count(Segment.DID_EVENTS, StoreOperations.Kind.GET)).isZero();
+    assertThat(ops.commits()).isEqualTo(1);
+  }
+
+  @Test
   void createsOneColumnFamilyPerSegment() throws Exception {
     store.close();
     List<String> names;

@@ -3,6 +3,7 @@ package io.assent.testnet.bench;
 import io.assent.contracts.consent.ConsentAnchorClient;
 import io.assent.contracts.consent.ConsentTypedData;
 import io.assent.contracts.devchain.Anvil;
+import io.assent.node.store.StoreOperations;
 import io.assent.testnet.ConsentRequests;
 import io.assent.testnet.ConsentRequests.SignedGrant;
 import java.lang.management.ManagementFactory;
@@ -56,6 +57,7 @@ public final class IngestBenchmark {
               "contracts.consentAnchor", anchor.address(),
               "relayer.key", Anvil.DEV_KEYS.get(BenchChain.RELAYER));
       Load load;
+      StoreOperations.Snapshot operations;
       // Warm-up: JIT of the whole request path, not counted. The first half: with 4,000 the C2
       // compiler threads still took over a third of the node's CPU in the measured window (/proc).
       int warmUp = grants / 2;
@@ -63,10 +65,13 @@ public final class IngestBenchmark {
         List<byte[]> warm = encode(node.baseUrl(), signed.subList(0, warmUp), batch);
         List<byte[]> measured = encode(node.baseUrl(), signed.subList(warmUp, grants), batch);
         post(node.baseUrl(), warm, clients, batch);
+        StoreOperations.Snapshot before = node.node().storeOperations();
         load = post(node.baseUrl(), measured, clients, batch);
+        operations = node.node().storeOperations().minus(before);
       }
       Bench.progress("ingest: %.0f grants/s", rate(grants - warmUp, load.wallNanos()));
       System.out.println(report(grants, warmUp, clients, batch, load, one, two));
+      System.out.println(StoreOperationsReport.perItem(operations, grants - warmUp, "grant"));
     }
     System.exit(0); // web3j and Vert.x leave non-daemon threads behind
   }
