@@ -14,13 +14,13 @@ final class StoreOperationsReport {
     double[] total = new double[Kind.values().length];
     for (Segment segment : Segment.values()) {
       double[] per = new double[Kind.values().length];
-      boolean any = false;
+      boolean shown = false;
       for (Kind kind : Kind.values()) {
         per[kind.ordinal()] = (double) ops.count(segment, kind) / items;
         total[kind.ordinal()] += per[kind.ordinal()];
-        any |= ops.count(segment, kind) > 0;
+        shown |= per[kind.ordinal()] >= 0.005; // what rounds to 0.00 is left out
       }
-      if (any) {
+      if (shown) {
         rows.append(row(segment.name(), per));
       }
     }
