@@ -32,6 +32,35 @@ public final class AnchorQueueKeys {
     tx.put(Segment.CONSENT_QUEUE, Bytes.concat(LEAVES, Bytes.longBytes(next(tx, NEXT_LEAF))), leaf);
   }
 
+  /**
+   * Queues the leaves of one writer's transactions, such as a commit group's, reading the counter
+   * once per transaction and writing it once, in {@link #finish}, instead of once per leaf. A
+   * transaction it has not seen starts from the stored counter, so one that failed leaves nothing
+   * behind. The only writer of leaves (not thread-safe: the commit thread's).
+   */
+  public static final class LeafAppender {
+    private Transaction current;
+    private long next;
+
+    /** As {@link #enqueueLeaf}; the counter waits for {@link #finish}. */
+    public void append(Transaction tx, byte[] leaf) {
+      requireBytes32(leaf);
+      if (tx != current) {
+        current = tx;
+        next = tx.get(Segment.CONSENT_QUEUE, NEXT_LEAF).map(b -> Bytes.toLong(b, 0)).orElse(0L);
+      }
+      tx.put(Segment.CONSENT_QUEUE, Bytes.concat(LEAVES, Bytes.longBytes(next++)), leaf);
+    }
+
+    /** Writes the counter of what {@code tx} appended, before it commits. */
+    public void finish(Transaction tx) {
+      if (tx == current) {
+        tx.put(Segment.CONSENT_QUEUE, NEXT_LEAF, Bytes.longBytes(next));
+        current = null;
+      }
+    }
+  }
+
   /** Queues a withdrawn consent id; same contract as {@link #enqueueLeaf}. */
   public static void enqueueWithdrawal(Transaction tx, byte[] consentId) {
     requireBytes32(consentId);

@@ -42,6 +42,7 @@ public final class ConsentService implements AutoCloseable {
   private final ConsentReads reads;
   private final GroupCommitter committer;
   private final TallyBatch tallies = new TallyBatch();
+  private final AnchorQueueKeys.LeafAppender leaves = new AnchorQueueKeys.LeafAppender();
 
   /**
    * @param writers the same instance as the store's {@link AnchoringTally}: both keep the
@@ -61,7 +62,13 @@ public final class ConsentService implements AutoCloseable {
     this.clock = clock;
     this.reads = new ConsentReads(store, vault, clock);
     this.committer =
-        new GroupCommitter(store, GroupCommitter.MAX_LINGER, tallies::writeTo, writers);
+        new GroupCommitter(store, GroupCommitter.MAX_LINGER, this::finishGroup, writers);
+  }
+
+  /** What a commit group writes once, before it commits: its tallies and its leaf counter. */
+  private void finishGroup(Transaction tx) {
+    leaves.finish(tx);
+    tallies.writeTo(tx);
   }
 
   /** Stops the commit thread; requests after this fail. */
@@ -223,7 +230,7 @@ public final class ConsentService implements AutoCloseable {
         Segment.CONSENT_INDEX,
         ConsentKeys.grantDigest(c.digest()),
         Bytes.concat(id, c.signatureDigest()));
-    AnchorQueueKeys.enqueueLeaf(tx, id);
+    leaves.append(tx, id);
     DatasetTally.accepted(tx, tallies, id, c.state());
     return new Accepted(c.consentId(), ConsentState.PENDING, true);
   }

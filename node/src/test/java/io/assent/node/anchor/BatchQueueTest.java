@@ -42,6 +42,40 @@ class BatchQueueTest {
     assertThat(queue.close(10)).isEmpty();
   }
 
+  @Test
+  void leavesAppendedByTransactionsAreContiguousAcrossOneThatFailed() {
+    AnchorQueueKeys.LeafAppender appender = new AnchorQueueKeys.LeafAppender();
+    enqueue(1); // and one queued the plain way before
+    try (Transaction tx = store.startTransaction()) {
+      for (int i = 0; i < 3; i++) {
+        appender.append(tx, leaf());
+      }
+      appender.finish(tx);
+      tx.commit();
+    }
+    try (Transaction failed = store.startTransaction()) {
+      appender.append(failed, new byte[32]);
+      appender.append(failed, new byte[32]); // the group fails before finishing: rolled back
+    }
+    try (Transaction tx = store.startTransaction()) {
+      appender.append(tx, leaf());
+      appender.finish(tx);
+      tx.commit();
+    }
+    enqueue(1); // and the plain way after
+
+    BatchQueue queue = new BatchQueue(store);
+    assertThat(queue.queuedLeaves()).isEqualTo(6);
+    assertThat(queue.close(10).orElseThrow().leaves()).containsExactlyElementsOf(queued);
+  }
+
+  private byte[] leaf() {
+    byte[] leaf = new byte[32];
+    leaf[0] = (byte) (queued.size() + 1);
+    queued.add(leaf);
+    return leaf;
+  }
+
   /** The head a queue remembers goes stale when another instance drains (a restart, a test). */
   @Test
   void anotherInstanceDrainingIsNoticed() {
