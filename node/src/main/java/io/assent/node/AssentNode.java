@@ -149,27 +149,14 @@ public final class AssentNode implements AutoCloseable {
       List<Endpoint> endpoints = new ArrayList<>(consentWiring.endpoints());
       endpoints.addAll(datasets.endpoints(blocking, didParam, networkName));
       endpoints.addAll(
-          List.of(
-              new ResolveDid(blocking, resolver),
-              new GetIdentity(
-                  blocking,
-                  didParam,
-                  relay != null ? relay : readOnlyRelay(config, web3j),
-                  config.didRegistry(),
-                  chain.chainId()),
-              new RelayIdentityOperation(blocking, didParam, relay),
-              new GetStatus(
-                  sync::status,
-                  anchors::status,
-                  chain.chainId(),
-                  networkName,
-                  config.didRegistry(),
-                  config.consentAnchor(),
-                  config.datasetRegistry(),
-                  chain.confirmations()),
-              new HealthLive(),
-              new HealthReady(sync::status, anchors::status, chain.confirmations()),
-              new GetOpenApi(ApiServer.openApiDocument())));
+          identityEndpoints(
+              config,
+              blocking,
+              didParam,
+              resolver,
+              relay != null ? relay : readOnlyRelay(config, web3j)));
+      endpoints.add(new RelayIdentityOperation(blocking, didParam, relay));
+      endpoints.addAll(operationsEndpoints(config, sync, anchors, networkName));
       ApiServer api = new ApiServer(vertx, endpoints, config.http().bodyLimitBytes());
       int port = api.start(config.http().host(), config.http().port()).await();
       follower.start();
@@ -194,6 +181,38 @@ public final class AssentNode implements AutoCloseable {
       web3j.shutdown();
       throw e;
     }
+  }
+
+  /** DID resolution and identity reads. */
+  private static List<Endpoint> identityEndpoints(
+      NodeConfig config,
+      Blocking blocking,
+      DidParam didParam,
+      DidResolver resolver,
+      IdentityRelay identities) {
+    return List.of(
+        new ResolveDid(blocking, resolver),
+        new GetIdentity(
+            blocking, didParam, identities, config.didRegistry(), config.chain().chainId()));
+  }
+
+  /** For operators: status, health, and the API's own description. */
+  private static List<Endpoint> operationsEndpoints(
+      NodeConfig config, ChainFollower sync, Anchoring anchors, String networkName) {
+    NodeConfig.Chain chain = config.chain();
+    return List.of(
+        new GetStatus(
+            sync::status,
+            anchors::status,
+            chain.chainId(),
+            networkName,
+            config.didRegistry(),
+            config.consentAnchor(),
+            config.datasetRegistry(),
+            chain.confirmations()),
+        new HealthLive(),
+        new HealthReady(sync::status, anchors::status, chain.confirmations()),
+        new GetOpenApi(ApiServer.openApiDocument()));
   }
 
   /**

@@ -2,10 +2,8 @@ package io.assent.node.api;
 
 import io.assent.node.consent.ConsentService;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,7 +16,7 @@ import java.util.List;
  * 9457 members, the same codes as the single endpoint). Only a malformed body as a whole (not JSON,
  * no {@code grants} array, too many items) is answered with a problem for the request.
  */
-public final class PostConsentBatch implements Endpoint {
+public final class PostConsentBatch extends SignedGrantsEndpoint {
   public static final String OPERATION_ID = "postConsentBatch";
 
   /**
@@ -27,42 +25,18 @@ public final class PostConsentBatch implements Endpoint {
    */
   static final int MAX_GRANTS = 50;
 
-  private final Blocking blocking;
-  private final DidParam didParam;
-  private final ConsentService consents;
-  private final boolean enabled;
-
   public PostConsentBatch(
       Blocking blocking, DidParam didParam, ConsentService consents, boolean enabled) {
-    this.blocking = blocking;
-    this.didParam = didParam;
-    this.consents = consents;
-    this.enabled = enabled;
+    super(OPERATION_ID, blocking, didParam, consents, enabled);
   }
 
+  /** 200 with one result per grant, each grant checked on its own (see the class comment). */
   @Override
-  public String operationId() {
-    return OPERATION_ID;
+  Reply accept(String contentType, Buffer raw, String path) {
+    return Reply.json(200, results(contentType, raw, path));
   }
 
-  /** The body is checked by {@link GrantRequestBody}, item by item, on a worker. */
-  @Override
-  public boolean validatesOwnBody() {
-    return true;
-  }
-
-  @Override
-  public void handle(RoutingContext ctx) {
-    if (!enabled) {
-      throw new ApiException(ApiError.CONSENTS_DISABLED, "no contracts.consentAnchor configured");
-    }
-    String contentType = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
-    Buffer raw = ctx.body().buffer();
-    String path = ctx.request().path();
-    blocking.respond(ctx, () -> Reply.json(200, accept(contentType, raw, path)));
-  }
-
-  private JsonObject accept(String contentType, Buffer raw, String path) {
+  private JsonObject results(String contentType, Buffer raw, String path) {
     JsonArray items = GrantRequestBody.batch(contentType, raw, MAX_GRANTS);
     JsonObject[] results = new JsonObject[items.size()];
     List<Integer> parsed = new ArrayList<>();
