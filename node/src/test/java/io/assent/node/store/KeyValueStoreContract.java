@@ -199,6 +199,45 @@ abstract class KeyValueStoreContract {
   }
 
   @Test
+  void transactionStreamsInterleaveItsWritesWithStoredEntriesBothWays() {
+    commit(Segment.DID_EVENTS, b(5, 2), b(2), b(5, 4), b(4), b(5, 0xff), b(6));
+    try (Transaction tx = store.startTransaction()) {
+      tx.put(Segment.DID_EVENTS, b(5, 1), b(1)); // before every stored entry
+      tx.put(Segment.DID_EVENTS, b(5, 3), b(3)); // between two
+      tx.delete(Segment.DID_EVENTS, b(5, 0xff)); // the last stored entry, deleted
+      tx.put(Segment.DID_EVENTS, b(5, 0xff, 1), b(7)); // after every stored entry
+      tx.delete(Segment.DID_EVENTS, b(5, 9)); // a delete of nothing stored
+      tx.put(Segment.DID_EVENTS, b(5, 2), b());
+      tx.delete(Segment.DID_EVENTS, b(5, 2)); // the last write of a key wins
+      tx.put(Segment.DID_EVENTS, b(5, 4), b());
+      assertThat(keys(tx.stream(Segment.DID_EVENTS, b(5))))
+          .containsExactly("0501", "0503", "0504", "05ff01");
+      assertThat(keys(tx.streamReverse(Segment.DID_EVENTS, b(5))))
+          .containsExactly("05ff01", "0504", "0503", "0501");
+      assertThat(tx.get(Segment.DID_EVENTS, b(5, 4)).orElseThrow()).isEmpty(); // empty, not absent
+      assertThat(tx.get(Segment.DID_EVENTS, b(5, 2))).isEmpty();
+      tx.commit();
+    }
+    assertThat(keys(store.stream(Segment.DID_EVENTS, b(5))))
+        .containsExactly("0501", "0503", "0504", "05ff01");
+    assertThat(store.get(Segment.DID_EVENTS, b(5, 4)).orElseThrow()).isEmpty();
+  }
+
+  @Test
+  void aTransactionMayWriteWhileItReadsAStream() {
+    commit(Segment.DID_EVENTS, b(1, 1), b(1), b(1, 2), b(2));
+    try (Transaction tx = store.startTransaction()) {
+      tx.put(Segment.DID_EVENTS, b(1, 3), b(3));
+      try (Stream<KeyValue> s = tx.stream(Segment.DID_EVENTS, b(1))) {
+        s.forEach(kv -> tx.delete(Segment.DID_EVENTS, kv.key()));
+      }
+      assertThat(keys(tx.stream(Segment.DID_EVENTS, b(1)))).isEmpty();
+      tx.commit();
+    }
+    assertThat(keys(store.stream(Segment.DID_EVENTS, b(1)))).isEmpty();
+  }
+
+  @Test
   void aTransactionCannotBeUsedAfterCommitOrRollback() {
     Transaction tx = store.startTransaction();
     tx.put(Segment.DID_EVENTS, b(1), b(1));
