@@ -44,7 +44,7 @@ public final class IngestBenchmark {
 
   public static void main(String[] args) throws Exception {
     Bench.quietLogging();
-    int grants = (int) Bench.positiveArgument(args, "grants", 120_000);
+    int grants = (int) Bench.positiveArgument(args, "grants", 200_000);
     int clients = (int) Bench.positiveArgument(args, 1, "clients", 8);
     int batch = (int) Bench.positiveArgument(args, 2, "batch", 1);
     System.out.println("## Consent ingest\n\n" + Machine.describe() + "\n");
