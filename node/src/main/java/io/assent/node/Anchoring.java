@@ -6,6 +6,7 @@ import io.assent.node.anchor.Anchorer;
 import io.assent.node.anchor.AnchorerConfig;
 import io.assent.node.anchor.AnchorerStatus;
 import io.assent.node.anchor.Web3jAnchorChain;
+import io.assent.node.chain.ChainFollower;
 import io.assent.node.chain.LogHandler;
 import io.assent.node.config.NodeConfig;
 import io.assent.node.consent.AnchoringTally;
@@ -98,6 +99,13 @@ final class Anchoring implements AutoCloseable {
   /** The follower's extra log handlers (the anchor index). */
   List<LogHandler> handlers() {
     return handlers;
+  }
+
+  /** See {@link Anchorer#follow}. */
+  void follow(ChainFollower follower) {
+    if (anchorer != null) {
+      anchorer.follow(follower);
+    }
   }
 
   Optional<Anchorer> anchorer() {

@@ -122,6 +122,7 @@ public final class AssentNode implements AutoCloseable {
       DatasetWiring datasets = new DatasetWiring(config, web3j, store, relayer);
       handlers.addAll(datasets.handlers());
       follower = new ChainFollower(web3j, store, handlers, followerConfig(chain));
+      anchoring.follow(follower);
       Set<String> names = new HashSet<>(chain.networkNames());
       DidNetwork network = new DidNetwork(chain.chainId(), names);
       DidResolver resolver =

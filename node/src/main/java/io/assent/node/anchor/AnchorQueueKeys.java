@@ -10,13 +10,21 @@ import java.util.stream.Stream;
 /**
  * Keys of {@code CONSENT_QUEUE}: {@code 'L' ‖ seq} → leaf (grants waiting to be anchored, in
  * acceptance order), {@code 'W' ‖ seq} → consent id (withdrawals waiting), {@code 'B' ‖ batchSeq} →
- * an anchorer {@link Batch}. Sequences are 8 bytes big-endian, so keys sort in order; the counters
- * {@code '#L'}, {@code '#W'}, {@code '#B'} hold the next sequence (absent = 0).
+ * an anchorer {@link Batch} being sent or sent; once confirmed, {@code 'C' ‖ batchSeq} → its root
+ * and {@code 'D' ‖ batchSeq} → the whole batch, until pruned. Sequences are 8 bytes big-endian, so
+ * keys sort in order; the counters {@code '#L'}, {@code '#W'}, {@code '#B'} hold the next sequence
+ * (absent = 0).
+ *
+ * <p>Confirmed batches are kept apart because they are many (every batch of the last {@link
+ * AnchorerConfig#pruneAfterBlocks} blocks) and rarely looked at: each round reads the batches in
+ * flight, and only the roots of confirmed ones, only now and then (see {@link Anchorer}).
  */
 public final class AnchorQueueKeys {
   static final byte[] LEAVES = {'L'};
   static final byte[] WITHDRAWALS = {'W'};
   static final byte[] BATCHES = {'B'};
+  static final byte[] CONFIRMED_ROOTS = {'C'};
+  private static final byte[] CONFIRMED_BATCHES = {'D'};
   private static final byte[] NEXT_LEAF = {'#', 'L'};
   private static final byte[] NEXT_WITHDRAWAL = {'#', 'W'};
   private static final byte[] NEXT_BATCH = {'#', 'B'};
@@ -72,13 +80,25 @@ public final class AnchorQueueKeys {
 
   /** How many batches the queue holds: being sent, sent, or confirmed and not yet pruned. */
   public static long batches(KeyValueReader reader) {
-    try (Stream<KeyValue> entries = reader.stream(Segment.CONSENT_QUEUE, BATCHES)) {
-      return entries.filter(kv -> kv.key().length == BATCHES.length + Long.BYTES).count();
+    return count(reader, BATCHES) + count(reader, CONFIRMED_ROOTS);
+  }
+
+  private static long count(KeyValueReader reader, byte[] prefix) {
+    try (Stream<KeyValue> entries = reader.stream(Segment.CONSENT_QUEUE, prefix)) {
+      return entries.filter(kv -> kv.key().length == prefix.length + Long.BYTES).count();
     }
   }
 
   static byte[] batch(long seq) {
     return Bytes.concat(BATCHES, Bytes.longBytes(seq));
+  }
+
+  static byte[] confirmedRoot(long seq) {
+    return Bytes.concat(CONFIRMED_ROOTS, Bytes.longBytes(seq));
+  }
+
+  static byte[] confirmedBatch(long seq) {
+    return Bytes.concat(CONFIRMED_BATCHES, Bytes.longBytes(seq));
   }
 
   static long batchSeq(byte[] key) {

@@ -1,5 +1,6 @@
 package io.assent.node.anchor;
 
+import io.assent.node.chain.ChainFollower;
 import io.assent.node.chain.IndexRebuild;
 import io.assent.node.store.KeyValueStore;
 import java.time.Clock;
@@ -23,6 +24,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Anchorer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Anchorer.class);
+  // How many blocks apart confirmed batches are checked without a rollback (at most).
+  private static final long CONFIRMED_CHECK_BLOCKS = 100;
 
   private final KeyValueStore store;
   private final AnchorerConfig config;
@@ -34,6 +37,10 @@ public final class Anchorer implements AutoCloseable {
   private volatile boolean running;
   private Instant queuedSince;
   private volatile Thread thread;
+  // Confirmed batches are checked on the first round, after the index was rolled back, and every
+  // few blocks (to prune them): not every round, since they are many.
+  private volatile boolean checkConfirmed = true;
+  private long confirmedCheckedAt;
 
   public Anchorer(KeyValueStore store, AnchorChain chain, AnchorerConfig config, Clock clock) {
     this(store, chain, config, clock, AnchorListener.NONE);
@@ -68,14 +75,16 @@ public final class Anchorer implements AutoCloseable {
         // The index was rebuilt and has not re-synced as far as the old one had: that it lacks a
         // batch's root proves nothing yet, so advancing could reset confirmed batches or re-send
         // anchored ones. Consents are still taken and queued meanwhile.
+        checkConfirmed = true; // once it is back: a root the old index had may be gone
         publish(true, null, replaying.getAsLong());
         return false;
       }
       closed = closeIfDue();
-      List<Batch> batches = tracker.batches();
-      if (!batches.isEmpty()) {
+      List<Batch> inFlight = tracker.inFlight();
+      if (!inFlight.isEmpty() || tracker.holdsConfirmed()) {
         long head = chainHead();
-        batches.forEach(batch -> tracker.advance(batch, head));
+        inFlight.forEach(batch -> tracker.advance(batch, head));
+        checkConfirmedIfDue(head);
       }
       publish(true, null);
       return closed;
@@ -90,6 +99,44 @@ public final class Anchorer implements AutoCloseable {
 
   private long chainHead() {
     return tracker.head();
+  }
+
+  /**
+   * Tells the anchorer that the chain index was rolled back (a reorg): the roots of confirmed
+   * batches may be gone from it, so the next round checks them all. Safe from any thread.
+   */
+  public void indexRolledBack() {
+    checkConfirmed = true;
+  }
+
+  /**
+   * Has {@code follower}, the one that indexes this anchorer's contract, call {@link
+   * #indexRolledBack} whenever it rolls the index back (its synced block goes down).
+   */
+  public void follow(ChainFollower follower) {
+    long[] last = {-1}; // the follower calls its listeners on its own thread, one at a time
+    follower.onApplied(
+        block -> {
+          if (block < last[0]) {
+            indexRolledBack();
+          }
+          last[0] = block;
+        });
+  }
+
+  private void checkConfirmedIfDue(long head) {
+    long every = Math.max(1, Math.min(CONFIRMED_CHECK_BLOCKS, config.pruneAfterBlocks() / 10));
+    if (!checkConfirmed && head - confirmedCheckedAt < every) {
+      return;
+    }
+    checkConfirmed = false; // before the check: a rollback signalled during it asks again
+    try {
+      tracker.checkConfirmed(head);
+      confirmedCheckedAt = head;
+    } catch (RuntimeException e) {
+      checkConfirmed = true;
+      throw e;
+    }
   }
 
   private boolean closeIfDue() {
@@ -118,7 +165,7 @@ public final class Anchorer implements AutoCloseable {
 
   private void publish(boolean reachable, String error, long waitsForIndexAt) {
     long pending =
-        tracker.batches().stream().filter(b -> b.status() != Batch.Status.CONFIRMED).count();
+        tracker.inFlight().stream().filter(b -> b.status() != Batch.Status.CONFIRMED).count();
     status =
         new AnchorerStatus(
             true,

@@ -63,6 +63,11 @@ public record AnchorerConfig(
         batchSize, maxWait, confirmations, blocks, pollInterval, maxBackoff, pruneAfterBlocks);
   }
 
+  public AnchorerConfig withPruneAfterBlocks(int blocks) {
+    return new AnchorerConfig(
+        batchSize, maxWait, confirmations, resendAfterBlocks, pollInterval, maxBackoff, blocks);
+  }
+
   public AnchorerConfig withPollInterval(Duration interval) {
     return new AnchorerConfig(
         batchSize,

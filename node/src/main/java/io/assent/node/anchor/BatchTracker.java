@@ -1,11 +1,14 @@
 package io.assent.node.anchor;
 
 import io.assent.contracts.consent.MerkleTree;
+import io.assent.node.store.KeyValue;
 import io.assent.node.store.KeyValueStore;
 import io.assent.node.store.Segment;
 import io.assent.node.store.Transaction;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -17,6 +20,10 @@ import org.web3j.utils.Numeric;
  * (storing every leaf's proof in the same transaction), resets it if a reorg removed the root, and
  * re-sends a batch whose transaction vanished. Before any re-send it checks the index and the
  * transaction, so a batch is not anchored twice while its first transaction can still land.
+ *
+ * <p>Batches in flight are looked at every round ({@link #inFlight}, {@link #advance}); confirmed
+ * ones only when asked ({@link #checkConfirmed}): after the index was rolled back, and now and then
+ * to prune them.
  */
 final class BatchTracker {
   private static final Logger LOG = LoggerFactory.getLogger(BatchTracker.class);
@@ -34,14 +41,54 @@ final class BatchTracker {
     this.listener = listener;
   }
 
-  List<Batch> batches() {
-    try (Stream<io.assent.node.store.KeyValue> entries =
-        store.stream(Segment.CONSENT_QUEUE, AnchorQueueKeys.BATCHES)) {
+  /**
+   * The batches being sent or sent, oldest first (and any confirmed one an earlier version kept
+   * among them, which {@link #advance} moves to the confirmed batches).
+   */
+  List<Batch> inFlight() {
+    try (Stream<KeyValue> entries = store.stream(Segment.CONSENT_QUEUE, AnchorQueueKeys.BATCHES)) {
       return entries
           .filter(kv -> kv.key().length == 9)
           .map(kv -> Batch.decode(kv.value()))
           .toList();
     }
+  }
+
+  /** Whether any confirmed batch is kept. */
+  boolean holdsConfirmed() {
+    try (Stream<KeyValue> entries =
+        store.stream(Segment.CONSENT_QUEUE, AnchorQueueKeys.CONFIRMED_ROOTS)) {
+      return entries.findFirst().isPresent();
+    }
+  }
+
+  /**
+   * Checks every confirmed batch against the index: resets one whose root the index no longer has
+   * (a reorg rolled it back; its leaves lose their proofs and it waits to be sent again), deletes
+   * one anchored more than {@link AnchorerConfig#pruneAfterBlocks} below {@code head}.
+   */
+  void checkConfirmed(long head) {
+    Map<Long, byte[]> roots = new LinkedHashMap<>();
+    try (Stream<KeyValue> entries =
+        store.stream(Segment.CONSENT_QUEUE, AnchorQueueKeys.CONFIRMED_ROOTS)) {
+      entries.forEach(kv -> roots.put(AnchorQueueKeys.batchSeq(kv.key()), kv.value()));
+    }
+    roots.forEach(
+        (seq, root) -> {
+          Optional<AnchoredRoot> anchored = AnchorProofs.root(store, root);
+          if (anchored.isEmpty()) {
+            reset(confirmedBatch(seq), head);
+          } else if (anchored.get().blockNumber() + config.pruneAfterBlocks() < head) {
+            prune(seq);
+          }
+        });
+  }
+
+  private Batch confirmedBatch(long seq) {
+    return store
+        .get(Segment.CONSENT_QUEUE, AnchorQueueKeys.confirmedBatch(seq))
+        .map(Batch::decode)
+        .orElseThrow(() -> new IllegalStateException("confirmed batch " + seq + " is missing"));
   }
 
   long head() {
@@ -53,10 +100,11 @@ final class BatchTracker {
     Optional<AnchoredRoot> anchored = AnchorProofs.root(store, batch.root());
     switch (batch.status()) {
       case CONFIRMED -> {
-        if (anchored.isEmpty()) {
-          reset(batch, head);
-        } else if (anchored.get().blockNumber() + config.pruneAfterBlocks() < head) {
-          delete(batch);
+        // Kept among the batches in flight by an earlier version: moved, then checked with the
+        // other confirmed batches.
+        try (Transaction tx = store.startTransaction()) {
+          keepConfirmed(tx, batch);
+          tx.commit();
         }
       }
       case SENT, SENDING -> {
@@ -128,10 +176,7 @@ final class BatchTracker {
                 AnchorProofs.store(tx, batch.leaves().get(i), anchors.get(i));
               }
             }
-            tx.put(
-                Segment.CONSENT_QUEUE,
-                AnchorQueueKeys.batch(batch.seq()),
-                batch.confirmed().encode());
+            keepConfirmed(tx, batch.confirmed());
             listener.beforeCommit(tx);
             tx.commit();
           }
@@ -148,6 +193,8 @@ final class BatchTracker {
               AnchorProofs.forget(tx, leaf);
               listener.unanchored(tx, leaf, root);
             }
+            tx.delete(Segment.CONSENT_QUEUE, AnchorQueueKeys.confirmedRoot(batch.seq()));
+            tx.delete(Segment.CONSENT_QUEUE, AnchorQueueKeys.confirmedBatch(batch.seq()));
             tx.put(
                 Segment.CONSENT_QUEUE,
                 AnchorQueueKeys.batch(batch.seq()),
@@ -159,9 +206,18 @@ final class BatchTracker {
     LOG.warn("a reorg removed the anchor of batch {}: its proofs are pending again", batch.seq());
   }
 
-  private void delete(Batch batch) {
+  /** Moves a confirmed batch out of the batches in flight, in the caller's transaction. */
+  private static void keepConfirmed(Transaction tx, Batch confirmed) {
+    tx.delete(Segment.CONSENT_QUEUE, AnchorQueueKeys.batch(confirmed.seq()));
+    tx.put(Segment.CONSENT_QUEUE, AnchorQueueKeys.confirmedRoot(confirmed.seq()), confirmed.root());
+    tx.put(
+        Segment.CONSENT_QUEUE, AnchorQueueKeys.confirmedBatch(confirmed.seq()), confirmed.encode());
+  }
+
+  private void prune(long seq) {
     try (Transaction tx = store.startTransaction()) {
-      tx.delete(Segment.CONSENT_QUEUE, AnchorQueueKeys.batch(batch.seq()));
+      tx.delete(Segment.CONSENT_QUEUE, AnchorQueueKeys.confirmedRoot(seq));
+      tx.delete(Segment.CONSENT_QUEUE, AnchorQueueKeys.confirmedBatch(seq));
       tx.commit();
     }
   }

@@ -69,6 +69,7 @@ class AnchorerIT {
     AnchorerConfig config = AnchorerConfig.defaults().withBatchSize(BATCH).withResendAfterBlocks(2);
     anchorer =
         new Anchorer(store, new Web3jAnchorChain(anvil.web3j(), client), config, Clock.systemUTC());
+    anchorer.follow(follower); // as the node wires them
   }
 
   @AfterEach

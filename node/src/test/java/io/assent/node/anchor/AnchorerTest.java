@@ -138,6 +138,7 @@ class AnchorerTest {
     byte[] root = chain.last().root();
 
     dropFromIndex(root); // the follower's undo of the reorged block
+    anchorer.indexRolledBack(); // and its signal
     chain.states.put(chain.last().txHash(), AnchorChain.TxState.UNKNOWN);
     anchorer.runOnce();
     assertThat(AnchorProofs.leafAnchor(store, leaves.get(0))).isEmpty();
@@ -155,6 +156,82 @@ class AnchorerTest {
     assertThat(AnchorProofs.leafAnchor(store, leaves.get(2)).orElseThrow().blockNumber())
         .isEqualTo(108);
     assertThat(chain.submissions).hasSize(2);
+  }
+
+  @Test
+  void withoutARollbackSignalConfirmedBatchesAreCheckedEveryHundredBlocks() {
+    List<byte[]> leaves = enqueueLeaves(3);
+    anchorer.runOnce();
+    indexLastSubmission(102);
+    anchorer.runOnce();
+
+    dropFromIndex(chain.last().root()); // a rollback nobody signalled
+    chain.states.put(chain.last().txHash(), AnchorChain.TxState.UNKNOWN);
+    chain.head += 99;
+    anchorer.runOnce();
+    assertThat(AnchorProofs.leafAnchor(store, leaves.get(0))).isPresent();
+
+    chain.head += 1;
+    anchorer.runOnce();
+    assertThat(AnchorProofs.leafAnchor(store, leaves.get(0))).isEmpty();
+    assertThat(anchorer.status().pendingBatches()).isEqualTo(1);
+  }
+
+  @Test
+  void confirmedBatchesArePrunedOnceAnchoredDeeperThanTheWindowAndTheirProofsStay() {
+    Anchorer pruning = new Anchorer(store, chain, config.withPruneAfterBlocks(20), clock);
+    List<byte[]> leaves = enqueueLeaves(3);
+    pruning.runOnce();
+    indexLastSubmission(102);
+    pruning.runOnce();
+    assertThat(AnchorQueueKeys.batches(store)).isEqualTo(1);
+
+    chain.head = 122; // anchored at 102: not deeper than 20 yet
+    pruning.runOnce();
+    assertThat(AnchorQueueKeys.batches(store)).isEqualTo(1);
+    chain.head = 124; // checked every 20 / 10 blocks
+    pruning.runOnce();
+    assertThat(AnchorQueueKeys.batches(store)).isZero();
+    assertThat(AnchorProofs.leafAnchor(store, leaves.get(0))).isPresent();
+    assertThat(pruning.status().pendingBatches()).isZero();
+  }
+
+  @Test
+  void aConfirmedBatchKeptAmongTheBatchesInFlightByAnEarlierVersionIsMovedAndStillReset() {
+    List<byte[]> leaves = enqueueLeaves(3);
+    anchorer.runOnce();
+    indexLastSubmission(102);
+    anchorer.runOnce();
+    Batch confirmed = confirmedBatches().getFirst();
+    try (Transaction tx = store.startTransaction()) { // the layout before 'C'/'D'
+      tx.delete(Segment.CONSENT_QUEUE, AnchorQueueKeys.confirmedRoot(confirmed.seq()));
+      tx.delete(Segment.CONSENT_QUEUE, AnchorQueueKeys.confirmedBatch(confirmed.seq()));
+      tx.commit();
+    }
+    write(confirmed);
+
+    Anchorer restarted = new Anchorer(store, chain, config, clock);
+    restarted.runOnce();
+    assertThat(restarted.status().pendingBatches()).isZero();
+    assertThat(confirmedBatches()).hasSize(1);
+
+    dropFromIndex(confirmed.root());
+    restarted.indexRolledBack();
+    restarted.runOnce();
+    assertThat(AnchorProofs.leafAnchor(store, leaves.get(0))).isEmpty();
+    assertThat(restarted.status().pendingBatches()).isEqualTo(1);
+    assertThat(confirmedBatches()).isEmpty();
+  }
+
+  private List<Batch> confirmedBatches() {
+    List<Batch> out = new ArrayList<>();
+    for (long seq = 0; seq < 10; seq++) {
+      store
+          .get(Segment.CONSENT_QUEUE, AnchorQueueKeys.confirmedBatch(seq))
+          .map(Batch::decode)
+          .ifPresent(out::add);
+    }
+    return out;
   }
 
   @Test

@@ -69,6 +69,7 @@ public final class AnchoringDriver {
       tx.commit();
     }
     chain.states.put(s.txHash(), AnchorChain.TxState.UNKNOWN);
+    anchorer.indexRolledBack(); // as the follower's rollback does
     anchorer.runOnce();
   }
 
