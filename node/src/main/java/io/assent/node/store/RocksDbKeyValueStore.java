@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.CompactRangeOptions;
 import org.rocksdb.FlushOptions;
 import org.rocksdb.Options;
@@ -74,7 +75,7 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
       List<byte[]> names = columnFamilyNames(directory);
       List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
       for (byte[] name : names) {
-        descriptors.add(new ColumnFamilyDescriptor(name, options.columns()));
+        descriptors.add(new ColumnFamilyDescriptor(name, columnOptions(options, name)));
       }
       List<ColumnFamilyHandle> allHandles = new ArrayList<>();
       RocksDB db = RocksDB.open(options.db(), directory.toString(), descriptors, allHandles);
@@ -93,6 +94,15 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
       throw new StorageException(
           "cannot open the database in " + directory + ": " + openFailure(e.getMessage()), e);
     }
+  }
+
+  private static ColumnFamilyOptions columnOptions(RocksDbOptions options, byte[] name) {
+    for (Segment segment : Segment.values()) {
+      if (Arrays.equals(columnFamilyName(segment), name)) {
+        return options.columns(segment);
+      }
+    }
+    return options.columns();
   }
 
   /** Why RocksDB could not open a database, in the words of someone who runs a node. */
