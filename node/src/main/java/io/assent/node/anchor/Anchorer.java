@@ -164,8 +164,7 @@ public final class Anchorer implements AutoCloseable {
   }
 
   private void publish(boolean reachable, String error, long waitsForIndexAt) {
-    long pending =
-        tracker.inFlight().stream().filter(b -> b.status() != Batch.Status.CONFIRMED).count();
+    long pending = tracker.pending();
     status =
         new AnchorerStatus(
             true,

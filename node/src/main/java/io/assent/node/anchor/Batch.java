@@ -77,30 +77,32 @@ public record Batch(
     return out.list32(leaves).list32(withdrawn).bytes();
   }
 
-  static Batch decode(byte[] bytes) {
+  /** The status of an encoded batch, without decoding the rest. */
+  static Status statusOf(byte[] bytes) {
     Binary.Reader in = new Binary.Reader(bytes);
     if (in.u8() != VERSION) {
       throw new IllegalArgumentException("unknown Batch version");
     }
-    long seq = in.i64();
+    in.i64(); // seq
     int status = in.u8();
     if (status >= Status.values().length) {
       throw new IllegalArgumentException("bad batch status " + status);
     }
+    return Status.values()[status];
+  }
+
+  static Batch decode(byte[] bytes) {
+    Status status = statusOf(bytes);
+    Binary.Reader in = new Binary.Reader(bytes);
+    in.u8(); // version, checked
+    long seq = in.i64();
+    in.u8(); // status, read
     byte[] root = in.fixed(32);
     long sentAtBlock = in.i64();
     int attempts = in.i32();
     String txHash = in.u8() == 1 ? in.hash() : null;
     Batch batch =
-        new Batch(
-            seq,
-            in.list32(),
-            in.list32(),
-            root,
-            Status.values()[status],
-            txHash,
-            sentAtBlock,
-            attempts);
+        new Batch(seq, in.list32(), in.list32(), root, status, txHash, sentAtBlock, attempts);
     in.end();
     return batch;
   }

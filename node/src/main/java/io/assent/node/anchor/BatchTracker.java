@@ -54,6 +54,16 @@ final class BatchTracker {
     }
   }
 
+  /** How many batches wait to be sent or confirmed; reads each one's status, not its leaves. */
+  long pending() {
+    try (Stream<KeyValue> entries = store.stream(Segment.CONSENT_QUEUE, AnchorQueueKeys.BATCHES)) {
+      return entries
+          .filter(kv -> kv.key().length == 9)
+          .filter(kv -> Batch.statusOf(kv.value()) != Batch.Status.CONFIRMED)
+          .count();
+    }
+  }
+
   /** Whether any confirmed batch is kept. */
   boolean holdsConfirmed() {
     try (Stream<KeyValue> entries =
@@ -97,7 +107,6 @@ final class BatchTracker {
 
   /** One step for one batch at chain head {@code head}; chain failures propagate. */
   void advance(Batch batch, long head) {
-    Optional<AnchoredRoot> anchored = AnchorProofs.root(store, batch.root());
     switch (batch.status()) {
       case CONFIRMED -> {
         // Kept among the batches in flight by an earlier version: moved, then checked with the
@@ -108,6 +117,7 @@ final class BatchTracker {
         }
       }
       case SENT, SENDING -> {
+        Optional<AnchoredRoot> anchored = AnchorProofs.root(store, batch.root());
         if (anchored.isPresent()) {
           confirm(batch, anchored.get());
         } else if (batch.attempts() == 0 || mayResend(batch, head)) {

@@ -1,6 +1,7 @@
 package io.assent.node.store;
 
 import java.util.Arrays;
+import java.util.NavigableMap;
 import java.util.Optional;
 
 /** Byte-array helpers for building and comparing keys. Keys sort as unsigned bytes. */
@@ -85,5 +86,13 @@ public final class Bytes {
       }
     }
     return Optional.empty();
+  }
+
+  /** The entries of {@code map} whose keys start with {@code prefix} (a view). */
+  public static <V> NavigableMap<byte[], V> prefixRange(
+      NavigableMap<byte[], V> map, byte[] prefix) {
+    return prefixEnd(prefix)
+        .map(end -> map.subMap(prefix, true, end, false))
+        .orElseGet(() -> map.tailMap(prefix, true));
   }
 }

@@ -41,12 +41,12 @@ public final class InMemoryKeyValueStore implements KeyValueStore {
 
   @Override
   public Stream<KeyValue> stream(Segment segment, byte[] prefix) {
-    return snapshot(segment, prefix, Map.of()).stream();
+    return snapshot(segment, prefix, List.of()).stream();
   }
 
   @Override
   public Stream<KeyValue> streamReverse(Segment segment, byte[] prefix) {
-    return snapshot(segment, prefix, Map.of()).reversed().stream();
+    return snapshot(segment, prefix, List.of()).reversed().stream();
   }
 
   @Override
@@ -67,25 +67,23 @@ public final class InMemoryKeyValueStore implements KeyValueStore {
   }
 
   /**
-   * The entries under {@code prefix}, in ascending order, with {@code pending} writes laid over
-   * them (a null value is a delete).
+   * The entries under {@code prefix}, in ascending order, with a transaction's writes under it laid
+   * over them (see {@link PendingWrites#under}: a null value is a delete).
    */
-  List<KeyValue> snapshot(Segment segment, byte[] prefix, Map<byte[], byte[]> pending) {
+  List<KeyValue> snapshot(Segment segment, byte[] prefix, List<Map.Entry<byte[], byte[]>> pending) {
     NavigableMap<byte[], byte[]> merged = new TreeMap<>(Bytes::compareUnsigned);
     lock.readLock().lock();
     try {
       ensureOpen();
-      merged.putAll(range(segments.get(segment), prefix));
+      merged.putAll(Bytes.prefixRange(segments.get(segment), prefix));
     } finally {
       lock.readLock().unlock();
     }
-    for (Map.Entry<byte[], byte[]> write : pending.entrySet()) {
-      if (Bytes.startsWith(write.getKey(), prefix)) {
-        if (write.getValue() == null) {
-          merged.remove(write.getKey());
-        } else {
-          merged.put(write.getKey(), write.getValue());
-        }
+    for (Map.Entry<byte[], byte[]> write : pending) {
+      if (write.getValue() == null) {
+        merged.remove(write.getKey());
+      } else {
+        merged.put(write.getKey(), write.getValue());
       }
     }
     List<KeyValue> out = new ArrayList<>(merged.size());
@@ -94,20 +92,18 @@ public final class InMemoryKeyValueStore implements KeyValueStore {
   }
 
   /** Applies every pending write at once: readers see all of them or none. */
-  void apply(Map<Segment, NavigableMap<byte[], byte[]>> pending) {
+  void apply(PendingWrites pending) {
     lock.writeLock().lock();
     try {
       ensureOpen();
       pending.forEach(
-          (segment, writes) ->
-              writes.forEach(
-                  (key, value) -> {
-                    if (value == null) {
-                      segments.get(segment).remove(key);
-                    } else {
-                      segments.get(segment).put(key, value);
-                    }
-                  }));
+          (segment, key, value) -> {
+            if (value == null) {
+              segments.get(segment).remove(key);
+            } else {
+              segments.get(segment).put(key, value);
+            }
+          });
     } finally {
       lock.writeLock().unlock();
     }
@@ -117,12 +113,5 @@ public final class InMemoryKeyValueStore implements KeyValueStore {
     if (closed) {
       throw new IllegalStateException("the store is closed");
     }
-  }
-
-  private static NavigableMap<byte[], byte[]> range(
-      NavigableMap<byte[], byte[]> map, byte[] prefix) {
-    return Bytes.prefixEnd(prefix)
-        .map(end -> map.subMap(prefix, true, end, false))
-        .orElseGet(() -> map.tailMap(prefix, true));
   }
 }

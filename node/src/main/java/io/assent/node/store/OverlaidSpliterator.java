@@ -20,35 +20,25 @@ final class OverlaidSpliterator extends Spliterators.AbstractSpliterator<KeyValu
   private final Iterator<Map.Entry<byte[], byte[]>> writes;
   private final Iterator<KeyValue> base;
   private final Comparator<byte[]> order;
-  private final byte[] deleted;
   private Map.Entry<byte[], byte[]> write;
   private KeyValue stored;
 
   private OverlaidSpliterator(
-      List<Map.Entry<byte[], byte[]>> writes,
-      Iterator<KeyValue> base,
-      boolean reverse,
-      byte[] deleted) {
+      List<Map.Entry<byte[], byte[]>> writes, Iterator<KeyValue> base, boolean reverse) {
     super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
     this.writes = writes.iterator();
     this.base = base;
     this.order = reverse ? (a, b) -> Bytes.compareUnsigned(b, a) : Bytes::compareUnsigned;
-    this.deleted = deleted;
     this.write = next(this.writes);
   }
 
   /**
-   * {@code writes}: the transaction's writes under the prefix, already in the stream's order and
-   * copied (the transaction may write while the stream is read); a delete is an entry whose value
-   * is the very array {@code deleted}. Closing the result closes {@code base}.
+   * {@code writes}: the transaction's writes under the prefix, in the stream's order ({@link
+   * PendingWrites#under}: a null value is a delete). Closing the result closes {@code base}.
    */
   static Stream<KeyValue> stream(
-      List<Map.Entry<byte[], byte[]>> writes,
-      Stream<KeyValue> base,
-      boolean reverse,
-      byte[] deleted) {
-    return StreamSupport.stream(
-            new OverlaidSpliterator(writes, base.iterator(), reverse, deleted), false)
+      List<Map.Entry<byte[], byte[]>> writes, Stream<KeyValue> base, boolean reverse) {
+    return StreamSupport.stream(new OverlaidSpliterator(writes, base.iterator(), reverse), false)
         .onClose(base::close);
   }
 
@@ -72,8 +62,8 @@ final class OverlaidSpliterator extends Spliterators.AbstractSpliterator<KeyValu
       }
       Map.Entry<byte[], byte[]> taken = write;
       write = next(writes);
-      if (taken.getValue() != deleted) {
-        action.accept(new KeyValue(taken.getKey().clone(), taken.getValue().clone()));
+      if (taken.getValue() != null) {
+        action.accept(new KeyValue(taken.getKey(), taken.getValue()));
         return true;
       }
     }

@@ -1,12 +1,6 @@
 package io.assent.node.store;
 
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.rocksdb.ColumnFamilyHandle;
@@ -26,11 +20,8 @@ import org.rocksdb.WriteBatch;
  */
 final class RocksDbTransaction implements Transaction {
 
-  // A delete, told apart from a stored empty value by identity: put() copies every value.
-  private static final byte[] DELETED = new byte[0];
-
   private final RocksDbKeyValueStore store;
-  private final Map<Segment, NavigableMap<byte[], byte[]>> writes = new EnumMap<>(Segment.class);
+  private final PendingWrites writes = new PendingWrites();
   private final NativeResources iterators = new NativeResources();
   private final AutoCloseable freer = this::free;
   private boolean done;
@@ -50,18 +41,18 @@ final class RocksDbTransaction implements Transaction {
   public Optional<byte[]> get(Segment segment, byte[] key) {
     store.operations().count(segment, StoreOperations.Kind.GET);
     return active(
-        () -> {
-          NavigableMap<byte[], byte[]> own = writes.get(segment);
-          byte[] written = own == null ? null : own.get(key);
-          if (written != null) {
-            return written == DELETED ? Optional.empty() : Optional.of(written.clone());
-          }
-          try {
-            return Optional.ofNullable(store.db().get(store.handle(segment), store.reads(), key));
-          } catch (RocksDBException e) {
-            throw new StorageException("read failed in " + segment, e);
-          }
-        });
+        () ->
+            writes.read(
+                segment,
+                key,
+                () -> {
+                  try {
+                    return Optional.ofNullable(
+                        store.db().get(store.handle(segment), store.reads(), key));
+                  } catch (RocksDBException e) {
+                    throw new StorageException("read failed in " + segment, e);
+                  }
+                }));
   }
 
   @Override
@@ -89,38 +80,28 @@ final class RocksDbTransaction implements Transaction {
                   prefix,
                   reverse);
           return OverlaidSpliterator.stream(
-              ownWrites(segment, prefix, reverse), stored, reverse, DELETED);
+              writes.under(segment, prefix, reverse), stored, reverse);
         });
-  }
-
-  /** A copy of this transaction's writes under {@code prefix}, in the stream's order. */
-  private List<Map.Entry<byte[], byte[]>> ownWrites(
-      Segment segment, byte[] prefix, boolean reverse) {
-    NavigableMap<byte[], byte[]> own = writes.get(segment);
-    if (own == null) {
-      return List.of();
-    }
-    NavigableMap<byte[], byte[]> range =
-        Bytes.prefixEnd(prefix)
-            .map(end -> own.subMap(prefix, true, end, false))
-            .orElseGet(() -> own.tailMap(prefix, true));
-    return new ArrayList<>((reverse ? range.descendingMap() : range).entrySet());
   }
 
   @Override
   public void put(Segment segment, byte[] key, byte[] value) {
     store.operations().count(segment, StoreOperations.Kind.PUT);
-    active(() -> own(segment).put(key.clone(), value.clone()));
+    active(
+        () -> {
+          writes.put(segment, key, value);
+          return null;
+        });
   }
 
   @Override
   public void delete(Segment segment, byte[] key) {
     store.operations().count(segment, StoreOperations.Kind.DELETE);
-    active(() -> own(segment).put(key.clone(), DELETED));
-  }
-
-  private NavigableMap<byte[], byte[]> own(Segment segment) {
-    return writes.computeIfAbsent(segment, s -> new TreeMap<>(Bytes::compareUnsigned));
+    active(
+        () -> {
+          writes.delete(segment, key);
+          return null;
+        });
   }
 
   @Override
@@ -128,16 +109,7 @@ final class RocksDbTransaction implements Transaction {
     active(
         () -> {
           try (WriteBatch batch = new WriteBatch()) {
-            for (Map.Entry<Segment, NavigableMap<byte[], byte[]>> segment : writes.entrySet()) {
-              ColumnFamilyHandle handle = store.handle(segment.getKey());
-              for (Map.Entry<byte[], byte[]> write : segment.getValue().entrySet()) {
-                if (write.getValue() == DELETED) {
-                  batch.delete(handle, write.getKey());
-                } else {
-                  batch.put(handle, write.getKey(), write.getValue());
-                }
-              }
-            }
+            writes.forEach((segment, key, value) -> add(batch, store.handle(segment), key, value));
             store.db().write(store.syncWrites(), batch);
             store.operations().commit();
           } catch (RocksDBException e) {
@@ -146,6 +118,18 @@ final class RocksDbTransaction implements Transaction {
           return null;
         });
     close();
+  }
+
+  private static void add(WriteBatch batch, ColumnFamilyHandle handle, byte[] key, byte[] value) {
+    try {
+      if (value == null) {
+        batch.delete(handle, key);
+      } else {
+        batch.put(handle, key, value);
+      }
+    } catch (RocksDBException e) {
+      throw new StorageException("commit failed", e);
+    }
   }
 
   @Override
