@@ -5,12 +5,15 @@ import io.assent.node.store.KeyValue;
 import io.assent.node.store.KeyValueReader;
 import io.assent.node.store.Segment;
 import io.assent.node.store.Transaction;
+import java.util.Arrays;
 import java.util.stream.Stream;
+import org.web3j.utils.Numeric;
 
 /**
  * Keys of {@code CONSENT_QUEUE}: {@code 'L' ‖ seq} → leaf (grants waiting to be anchored, in
  * acceptance order), {@code 'W' ‖ seq} → consent id (withdrawals waiting), {@code 'B' ‖ batchSeq} →
- * an anchorer {@link Batch} being sent or sent; once confirmed, {@code 'C' ‖ batchSeq} → its root
+ * an anchorer {@link Batch} being sent or sent; once confirmed, {@code 'C' ‖ batchSeq} → its root ‖
+ * the hash of the block it was confirmed in (just the root when an earlier version confirmed it)
  * and {@code 'D' ‖ batchSeq} → the whole batch, until pruned. Sequences are 8 bytes big-endian, so
  * keys sort in order; the counters {@code '#L'}, {@code '#W'}, {@code '#B'} hold the next sequence
  * (absent = 0).
@@ -99,6 +102,21 @@ public final class AnchorQueueKeys {
 
   static byte[] confirmedBatch(long seq) {
     return Bytes.concat(CONFIRMED_BATCHES, Bytes.longBytes(seq));
+  }
+
+  /** The value of a confirmed root's entry; {@code blockHash} null when not known. */
+  static byte[] confirmedRootValue(byte[] root, String blockHash) {
+    return blockHash == null ? root : Bytes.concat(root, Numeric.hexStringToByteArray(blockHash));
+  }
+
+  static byte[] confirmedRootOf(byte[] value) {
+    return Arrays.copyOf(value, 32);
+  }
+
+  /** Whether the entry says its batch was confirmed in a block other than {@code blockHash}. */
+  static boolean confirmedElsewhere(byte[] value, String blockHash) {
+    return value.length == 64
+        && !Arrays.equals(value, 32, 64, Numeric.hexStringToByteArray(blockHash), 0, 32);
   }
 
   static long batchSeq(byte[] key) {

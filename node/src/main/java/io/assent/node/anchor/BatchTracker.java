@@ -74,19 +74,28 @@ final class BatchTracker {
 
   /**
    * Checks every confirmed batch against the index: resets one whose root the index no longer has
-   * (a reorg rolled it back; its leaves lose their proofs and it waits to be sent again), deletes
-   * one anchored more than {@link AnchorerConfig#pruneAfterBlocks} below {@code head}.
+   * (a reorg rolled it back; its leaves lose their proofs and it waits to be sent again) or has in
+   * another block than the one it was confirmed in (a reorg mined the same transaction again
+   * elsewhere; the next round confirms it there, without a re-send), deletes one anchored more than
+   * {@link AnchorerConfig#pruneAfterBlocks} below {@code head}.
    */
   void checkConfirmed(long head) {
-    Map<Long, byte[]> roots = new LinkedHashMap<>();
+    Map<Long, byte[]> confirmed = new LinkedHashMap<>();
     try (Stream<KeyValue> entries =
         store.stream(Segment.CONSENT_QUEUE, AnchorQueueKeys.CONFIRMED_ROOTS)) {
-      entries.forEach(kv -> roots.put(AnchorQueueKeys.batchSeq(kv.key()), kv.value()));
+      entries.forEach(kv -> confirmed.put(AnchorQueueKeys.batchSeq(kv.key()), kv.value()));
     }
-    roots.forEach(
-        (seq, root) -> {
-          Optional<AnchoredRoot> anchored = AnchorProofs.root(store, root);
+    confirmed.forEach(
+        (seq, value) -> {
+          Optional<AnchoredRoot> anchored =
+              AnchorProofs.root(store, AnchorQueueKeys.confirmedRootOf(value));
           if (anchored.isEmpty()) {
+            reset(confirmedBatch(seq), head);
+          } else if (AnchorQueueKeys.confirmedElsewhere(value, anchored.get().blockHash())) {
+            LOG.warn(
+                "the anchor of batch {} was mined again, in block {}: moving its proofs there",
+                seq,
+                anchored.get().blockNumber());
             reset(confirmedBatch(seq), head);
           } else if (anchored.get().blockNumber() + config.pruneAfterBlocks() < head) {
             prune(seq);
@@ -110,9 +119,9 @@ final class BatchTracker {
     switch (batch.status()) {
       case CONFIRMED -> {
         // Kept among the batches in flight by an earlier version: moved, then checked with the
-        // other confirmed batches.
+        // other confirmed batches (in which block it was confirmed is not known).
         try (Transaction tx = store.startTransaction()) {
-          keepConfirmed(tx, batch);
+          keepConfirmed(tx, batch, null);
           tx.commit();
         }
       }
@@ -186,7 +195,7 @@ final class BatchTracker {
                 AnchorProofs.store(tx, batch.leaves().get(i), anchors.get(i));
               }
             }
-            keepConfirmed(tx, batch.confirmed());
+            keepConfirmed(tx, batch.confirmed(), anchored.blockHash());
             listener.beforeCommit(tx);
             tx.commit();
           }
@@ -216,10 +225,16 @@ final class BatchTracker {
     LOG.warn("a reorg removed the anchor of batch {}: its proofs are pending again", batch.seq());
   }
 
-  /** Moves a confirmed batch out of the batches in flight, in the caller's transaction. */
-  private static void keepConfirmed(Transaction tx, Batch confirmed) {
+  /**
+   * Moves a confirmed batch out of the batches in flight, in the caller's transaction, with the
+   * hash of the block it was confirmed in (null: not known).
+   */
+  private static void keepConfirmed(Transaction tx, Batch confirmed, String blockHash) {
     tx.delete(Segment.CONSENT_QUEUE, AnchorQueueKeys.batch(confirmed.seq()));
-    tx.put(Segment.CONSENT_QUEUE, AnchorQueueKeys.confirmedRoot(confirmed.seq()), confirmed.root());
+    tx.put(
+        Segment.CONSENT_QUEUE,
+        AnchorQueueKeys.confirmedRoot(confirmed.seq()),
+        AnchorQueueKeys.confirmedRootValue(confirmed.root(), blockHash));
     tx.put(
         Segment.CONSENT_QUEUE, AnchorQueueKeys.confirmedBatch(confirmed.seq()), confirmed.encode());
   }

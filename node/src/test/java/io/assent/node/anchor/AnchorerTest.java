@@ -159,6 +159,40 @@ class AnchorerTest {
   }
 
   @Test
+  void aReorgThatReMinesTheAnchorInAnotherBlockMovesTheProofsThereWithoutAResend() {
+    List<byte[]> leaves = enqueueLeaves(3);
+    anchorer.runOnce();
+    indexLastSubmission(102);
+    anchorer.runOnce();
+    byte[] root = chain.last().root();
+
+    // The follower rolled block 102 back and indexed the same transaction again, mined in 103,
+    // before the anchorer's next round: the index still has the root, at another block.
+    dropFromIndex(root);
+    indexLastSubmission(103);
+    anchorer.indexRolledBack();
+    chain.head += 2;
+    anchorer.runOnce();
+    anchorer.runOnce();
+
+    for (byte[] leaf : leaves) {
+      LeafAnchor anchor = AnchorProofs.leafAnchor(store, leaf).orElseThrow();
+      assertThat(anchor.blockNumber()).isEqualTo(103);
+      assertThat(anchor.blockHash()).isEqualTo(AnchorLogs.blockHash(103));
+      assertThat(MerkleTree.verify(leaf, anchor.proof(), root)).isTrue();
+    }
+    assertThat(chain.submissions).hasSize(1);
+    assertThat(anchorer.status().pendingBatches()).isZero();
+
+    // Checked again with nothing changed: the proofs stay as they are.
+    anchorer.indexRolledBack();
+    anchorer.runOnce();
+    assertThat(AnchorProofs.leafAnchor(store, leaves.get(0)).orElseThrow().blockNumber())
+        .isEqualTo(103);
+    assertThat(chain.submissions).hasSize(1);
+  }
+
+  @Test
   void withoutARollbackSignalConfirmedBatchesAreCheckedEveryHundredBlocks() {
     List<byte[]> leaves = enqueueLeaves(3);
     anchorer.runOnce();
