@@ -222,7 +222,9 @@ public final class AssentNode implements AutoCloseable {
    */
   static void verifyDatabase(KeyValueStore store, NodeConfig config) {
     DatabaseMetadata.initOrVerify(store, config.chain().chainId(), Clock.systemUTC())
-        .migrate(store, Map.of(1, SummaryMigration::anchoredTally));
+        .migrate(
+            store,
+            Map.of(1, SummaryMigration::anchoredTally, 2, SummaryMigration::dropUnanchoredEntries));
   }
 
   /** What the configuration makes the follower index: its start block and contracts, by role. */

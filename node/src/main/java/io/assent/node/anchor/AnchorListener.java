@@ -37,11 +37,14 @@ public interface AnchorListener {
 
   /**
    * A batch holding the leaf is anchored: updates the listener's indexes in {@code tx} and says
-   * whether the leaf's proof is to be stored there. False for a consent erased meanwhile: its proof
-   * would be a useless remnant, linking the leaf to this node's records.
+   * whether the leaf's proof is to be stored there (after this call). False for a consent erased
+   * meanwhile: its proof would be a useless remnant, linking the leaf to this node's records.
    */
   boolean anchored(Transaction tx, byte[] leaf, LeafAnchor anchor);
 
-  /** A reorg dropped the leaf's anchor under {@code root}; its proof was deleted in {@code tx}. */
+  /**
+   * A reorg dropped the leaf's anchor under {@code root}; its proof, if it has one, is deleted in
+   * {@code tx} after this call.
+   */
   void unanchored(Transaction tx, byte[] leaf, String root);
 }

@@ -21,6 +21,11 @@ public final class AnchorProofs {
     return reader.get(Segment.CONSENT_STATE, key(consentId)).map(LeafAnchor::decode);
   }
 
+  /** Whether the consent's leaf has its proof (without decoding it). */
+  public static boolean isAnchored(KeyValueReader reader, byte[] consentId) {
+    return reader.get(Segment.CONSENT_STATE, key(consentId)).isPresent();
+  }
+
   /** The first on-chain anchoring of a withdrawal of this consent id, at head - K. */
   public static Optional<AnchoredWithdrawal> withdrawal(KeyValueReader reader, byte[] consentId) {
     return reader.get(Segment.ANCHOR_WITHDRAWN, consentId).map(AnchoredWithdrawal::decode);

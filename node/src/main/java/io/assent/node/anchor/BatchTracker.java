@@ -209,8 +209,8 @@ final class BatchTracker {
         () -> {
           try (Transaction tx = store.startTransaction()) {
             for (byte[] leaf : batch.leaves()) {
-              AnchorProofs.forget(tx, leaf);
               listener.unanchored(tx, leaf, root);
+              AnchorProofs.forget(tx, leaf);
             }
             tx.delete(Segment.CONSENT_QUEUE, AnchorQueueKeys.confirmedRoot(batch.seq()));
             tx.delete(Segment.CONSENT_QUEUE, AnchorQueueKeys.confirmedBatch(batch.seq()));

@@ -15,11 +15,11 @@ import org.web3j.utils.Numeric;
 
 /**
  * The anchorer's side of the per-dataset summary ({@link DatasetTallyKeys}): an anchored consent
- * leaves the unanchored set and enters the anchored tally, and its root is recorded for its dataset
- * and purpose group; a reorg undoes all three. Runs in the anchorer's transaction, on its thread
- * (the only writer of the roots), holding the {@link SummaryWriters} it shares with the consent
- * service; the anchored-tally changes and the root spans of a transaction's leaves are summed, and
- * the roots versions of the groups it changed bumped, once each, before it commits.
+ * enters the anchored tally (in the transaction that stores its proof), and its root is recorded
+ * for its dataset and purpose group; a reorg undoes both. Runs in the anchorer's transaction, on
+ * its thread (the only writer of the roots), holding the {@link SummaryWriters} it shares with the
+ * consent service; the anchored-tally changes and the root spans of a transaction's leaves are
+ * summed, and the roots versions of the groups it changed bumped, once each, before it commits.
  */
 public final class AnchoringTally implements AnchorListener {
   private final SummaryWriters writers;
@@ -89,9 +89,8 @@ public final class AnchoringTally implements AnchorListener {
     }
     byte[] dataset = ConsentKeys.hex(s.dataset());
     byte[] group = DatasetTallyKeys.group(s.purposes());
-    if (DatasetTally.unanchored(tx, dataset, leaf)) {
+    if (!DatasetTally.anchored(tx, leaf)) {
       anchoredEvents.events(DatasetTallyKeys.anchored(dataset, group), DatasetTally.events(s, 1));
-      tx.delete(Segment.CONSENT_INDEX, DatasetTallyKeys.unanchored(dataset, leaf));
     }
     ByteBuffer key =
         ByteBuffer.wrap(DatasetTallyKeys.root(dataset, group, ConsentKeys.hex(anchor.root())));
@@ -111,9 +110,8 @@ public final class AnchoringTally implements AnchorListener {
     ConsentState s = held.get();
     byte[] dataset = ConsentKeys.hex(s.dataset());
     byte[] group = DatasetTallyKeys.group(s.purposes());
-    if (!DatasetTally.unanchored(tx, dataset, leaf)) {
+    if (DatasetTally.anchored(tx, leaf)) {
       anchoredEvents.events(DatasetTallyKeys.anchored(dataset, group), DatasetTally.events(s, -1));
-      tx.put(Segment.CONSENT_INDEX, DatasetTallyKeys.unanchored(dataset, leaf), new byte[0]);
     }
     byte[] key = DatasetTallyKeys.root(dataset, group, Numeric.hexStringToByteArray(root));
     spans.remove(ByteBuffer.wrap(key));

@@ -357,8 +357,8 @@ public final class ConsentService implements AutoCloseable {
       tx.delete(Segment.CONSENT_INDEX, ConsentKeys.nonce(subject, nonce));
       tx.put(Segment.CONSENT_INDEX, ConsentKeys.erasedNonce(subject, nonce), new byte[0]);
     }
+    DatasetTally.erased(tx, tallies, id, state); // reads the proof
     AnchorProofs.forget(tx, id);
-    DatasetTally.erased(tx, tallies, id, state);
     tx.put(Segment.CONSENT_STATE, id, ConsentState.erasedAt(now).encode());
     if (state.withdrawal() == null) {
       AnchorQueueKeys.enqueueWithdrawal(tx, id);

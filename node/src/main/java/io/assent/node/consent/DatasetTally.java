@@ -1,5 +1,6 @@
 package io.assent.node.consent;
 
+import io.assent.node.anchor.AnchorProofs;
 import io.assent.node.store.Bytes;
 import io.assent.node.store.Segment;
 import io.assent.node.store.Transaction;
@@ -18,10 +19,10 @@ import java.util.TreeMap;
  * replaces or removes them.
  *
  * <p>The counters (group totals, time tallies, erasures) go through the commit group's {@link
- * TallyBatch}; the per-consent entries (unanchored, withdrawn) straight into the transaction. A
- * withdrawal or erasure of an anchored consent (one without an unanchored entry, which the anchorer
- * moves) also changes the anchored tally: callers hold the {@link SummaryWriters} (the commit group
- * does). Accepting touches no anchored tally, so the busy path pays nothing for it.
+ * TallyBatch}; the per-consent withdrawn entries straight into the transaction. A withdrawal or
+ * erasure of an anchored consent (one whose leaf has its proof, which the anchorer stores) also
+ * changes the anchored tally: callers hold the {@link SummaryWriters} (the commit group does).
+ * Accepting touches no anchored tally, so the busy path pays nothing for it.
  */
 final class DatasetTally {
   static final int ACTIVE = 0;
@@ -37,12 +38,14 @@ final class DatasetTally {
     batch.live(DatasetTallyKeys.group(dataset, group), s.purposes(), 1);
     Map<Long, long[]> events = events(s, 1);
     batch.events(DatasetTallyKeys.times(dataset, group), events);
-    tx.put(Segment.CONSENT_INDEX, DatasetTallyKeys.unanchored(dataset, id), new byte[0]);
   }
 
-  /** Whether the consent is not anchored yet (it has an unanchored entry). */
-  static boolean unanchored(Transaction tx, byte[] dataset, byte[] id) {
-    return tx.get(Segment.CONSENT_INDEX, DatasetTallyKeys.unanchored(dataset, id)).isPresent();
+  /**
+   * Whether a held consent counts in the anchored tally: whether its leaf has its proof. The
+   * anchorer stores and deletes proofs in the transactions that change the anchored tally.
+   */
+  static boolean anchored(Transaction tx, byte[] id) {
+    return AnchorProofs.isAnchored(tx, id);
   }
 
   static void withdrawn(
@@ -53,12 +56,13 @@ final class DatasetTally {
     events(events, before.validFrom(), until(before), withdrawal(before), -1);
     events(events, before.validFrom(), until(before), time, 1);
     batch.events(DatasetTallyKeys.times(dataset, group), events);
-    if (!unanchored(tx, dataset, id)) {
+    if (anchored(tx, id)) {
       batch.events(DatasetTallyKeys.anchored(dataset, group), events);
     }
     tx.put(Segment.CONSENT_INDEX, DatasetTallyKeys.withdrawn(dataset, id), Bytes.longBytes(time));
   }
 
+  /** Before the erasure deletes the leaf's proof, in the same transaction. */
   static void erased(Transaction tx, TallyBatch batch, byte[] id, ConsentState before) {
     byte[] dataset = ConsentKeys.hex(before.dataset());
     byte[] group = DatasetTallyKeys.group(before.purposes());
@@ -66,9 +70,7 @@ final class DatasetTally {
     batch.erased(DatasetTallyKeys.erased(dataset));
     Map<Long, long[]> events = events(before, -1);
     batch.events(DatasetTallyKeys.times(dataset, group), events);
-    if (unanchored(tx, dataset, id)) {
-      tx.delete(Segment.CONSENT_INDEX, DatasetTallyKeys.unanchored(dataset, id));
-    } else {
+    if (anchored(tx, id)) {
       batch.events(DatasetTallyKeys.anchored(dataset, group), events);
     }
     // Time 0: gone for every time.

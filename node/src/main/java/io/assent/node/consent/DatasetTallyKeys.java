@@ -20,10 +20,9 @@ import org.web3j.crypto.Hash;
  *       purposes are gone with it)
  *   <li>{@code 'T' ‖ dataset ‖ group ‖ level ‖ bucket} → {@link TimeTally} of active, expired and
  *       withdrawn consents over time
- *   <li>{@code 'U' ‖ dataset ‖ id(32)} → empty: consents not anchored yet (deleted by the anchorer
- *       when it stores the proof, put back if a reorg drops it, deleted at erasure)
  *   <li>{@code 'A' ‖ dataset ‖ group ‖ level ‖ bucket} → {@link TimeTally} of the same events as
- *       {@code T}, for the group's anchored consents (held, not erased, without a {@code U} entry)
+ *       {@code T}, for the group's anchored consents: held ones whose leaf has its proof ({@link
+ *       io.assent.node.anchor.AnchorProofs#isAnchored})
  *   <li>{@code 'R' ‖ dataset ‖ group ‖ root(32)} → {@link RootSpan}: the roots holding the group's
  *       anchored consents, written by the anchorer only
  *   <li>{@code 'O' ‖ dataset ‖ group} → roots version(8): bumped by the anchorer in each
@@ -34,10 +33,14 @@ import org.web3j.crypto.Hash;
  *       must learn that it is gone)
  * </ul>
  *
- * <p>Writers: the consent service's commit thread writes Q, E, T, W, puts U at acceptance and
- * deletes it at erasure; the anchorer's thread writes R and O and moves U. Both change A with U,
- * holding the {@link SummaryWriters}, so that A always counts exactly the held consents without a U
- * entry.
+ * <p>Writers: the consent service's commit thread writes Q, E, T, W; the anchorer's thread writes R
+ * and O, and stores and deletes the proofs. Both change A in the transaction that changes a proof
+ * or a held consent's events, holding the {@link SummaryWriters}, so that A always counts exactly
+ * the held consents with a proof.
+ *
+ * <p>Schemas 1 and 2 also kept {@code 'U' ‖ dataset ‖ id(32)} for each consent not anchored yet:
+ * the same fact as a missing proof, written and deleted once more per consent. Schema 3 dropped
+ * them ({@link SummaryMigration#dropUnanchoredEntries}).
  */
 final class DatasetTallyKeys {
   static final int GROUP_BYTES = 8;
@@ -86,13 +89,9 @@ final class DatasetTallyKeys {
     return key;
   }
 
-  /** The prefix of every dataset's unanchored entries. */
+  /** The prefix of every dataset's unanchored entries (schemas 1 and 2). */
   static byte[] unanchoredEntries() {
     return new byte[] {UNANCHORED};
-  }
-
-  static byte[] unanchored(byte[] dataset, byte[] id) {
-    return Bytes.concat(new byte[] {UNANCHORED}, dataset, id);
   }
 
   static byte[] roots(byte[] dataset, byte[] group) {

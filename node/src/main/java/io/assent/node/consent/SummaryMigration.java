@@ -64,6 +64,30 @@ public final class SummaryMigration {
     unanchored.writeTo(last);
   }
 
+  /**
+   * Schema 2 to 3: deletes the unanchored entries ({@code U}), in transactions of {@link
+   * #COPY_CHUNK} keys (deleting again after a crash is harmless). A held consent had one exactly
+   * when its leaf had no proof, which is what the summary now reads; there are few (the batches not
+   * anchored yet), unless an older node has yet to anchor a backlog.
+   */
+  public static void dropUnanchoredEntries(KeyValueStore store, Transaction last) {
+    dropUnanchoredEntries(store, last, COPY_CHUNK);
+  }
+
+  static void dropUnanchoredEntries(KeyValueStore store, Transaction last, int chunk) {
+    List<byte[]> keys;
+    do {
+      try (Stream<KeyValue> entries =
+          store.stream(Segment.CONSENT_INDEX, DatasetTallyKeys.unanchoredEntries())) {
+        keys = entries.limit(chunk).map(KeyValue::key).toList();
+      }
+      try (Transaction tx = store.startTransaction()) {
+        keys.forEach(key -> tx.delete(Segment.CONSENT_INDEX, key));
+        tx.commit();
+      }
+    } while (keys.size() == chunk);
+  }
+
   private static void copyTimesToAnchored(KeyValueStore store, int chunk) {
     Transaction tx = store.startTransaction();
     try (Stream<KeyValue> times =

@@ -24,9 +24,10 @@ public record DatabaseMetadata(int schemaVersion, Instant createdAt, long chainI
    *   <li>the first layout
    *   <li>the per-dataset summary counts anchored consents in a time tally instead of reading the
    *       unanchored entries (see the consent package's {@code SummaryMigration})
+   *   <li>no unanchored entries: whether a consent is anchored is whether its leaf has its proof
    * </ol>
    */
-  public static final int CURRENT_SCHEMA_VERSION = 2;
+  public static final int CURRENT_SCHEMA_VERSION = 3;
 
   /**
    * Brings a database from one schema version to the next. It may first write in transactions of

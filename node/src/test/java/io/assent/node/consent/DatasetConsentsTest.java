@@ -212,12 +212,12 @@ class DatasetConsentsTest {
   }
 
   /**
-   * A database of schema 1 had no anchored tally: the migration derives it from the time tally and
-   * the unanchored entries, and the summary then counts as a consent-by-consent classification
-   * does.
+   * A database of schema 1 had no anchored tally: the migration to 2 derives it from the time tally
+   * and the unanchored entries, the one to 3 drops those entries, and the summary counts as a
+   * consent-by-consent classification does after each, and after the rest is anchored.
    */
   @Test
-  void theSchemaTwoMigrationDerivesTheAnchoredTallyFromTheTimeTallyAndTheUnanchoredEntries() {
+  void theMigrationsDeriveTheAnchoredTallyFromTheUnanchoredEntriesThenDropThem() {
     for (int i = 0; i < 6; i++) {
       consent(List.of(TRAINING), NOW - 10 + 20L * i, i % 2 == 0 ? 0 : NOW + 200 + i);
     }
@@ -237,26 +237,53 @@ class DatasetConsentsTest {
     }
 
     assertCountsAsOneByOne(NOW - 20, NOW + 400, 5);
-    try (Stream<io.assent.node.store.KeyValue> old =
-        f.store.stream(io.assent.node.store.Segment.CONSENT_INDEX, new byte[] {'V'})) {
-      assertThat(old).isEmpty();
+    assertThat(entries('V')).isEmpty();
+    assertThat(entries('U')).hasSize(5); // the pending consents still held, as schema 2 kept them
+
+    try (io.assent.node.store.Transaction tx = f.store.startTransaction()) {
+      SummaryMigration.dropUnanchoredEntries(f.store, tx, 3); // schema 3, in two transactions
+      tx.commit();
+    }
+
+    assertThat(entries('U')).isEmpty();
+    assertCountsAsOneByOne(NOW - 20, NOW + 400, 5);
+    anchorIfQueued();
+    assertCountsAsOneByOne(NOW - 20, NOW + 400, 5);
+    assertThat(summary(NOW + 100).pending()).as("all anchored").isZero();
+  }
+
+  private List<byte[]> entries(char prefix) {
+    try (Stream<io.assent.node.store.KeyValue> entries =
+        f.store.stream(io.assent.node.store.Segment.CONSENT_INDEX, new byte[] {(byte) prefix})) {
+      return entries.map(io.assent.node.store.KeyValue::key).toList();
     }
   }
 
-  /** Rewrites the summary as schema 1 kept it: no anchored tally, U values, V entries. */
+  /**
+   * Rewrites the summary as schema 1 kept it: no anchored tally; a U entry (with a value) and a V
+   * entry for each held consent whose leaf has no proof yet.
+   */
   private void asSchemaOne() {
     var index = io.assent.node.store.Segment.CONSENT_INDEX;
     try (io.assent.node.store.Transaction tx = f.store.startTransaction()) {
       try (Stream<io.assent.node.store.KeyValue> a = tx.stream(index, new byte[] {'A'})) {
         a.toList().forEach(kv -> tx.delete(index, kv.key()));
       }
-      try (Stream<io.assent.node.store.KeyValue> u = tx.stream(index, new byte[] {'U'})) {
-        for (io.assent.node.store.KeyValue kv : u.toList()) {
-          tx.put(index, kv.key(), new byte[24]);
-          byte[] v = kv.key().clone();
-          v[0] = 'V';
-          tx.put(index, v, new byte[8]);
+      for (String id : ids) {
+        byte[] key = Numeric.hexStringToByteArray(id);
+        ConsentState s =
+            ConsentState.decode(
+                tx.get(io.assent.node.store.Segment.CONSENT_STATE, key).orElseThrow());
+        if (s.erased() || AnchorProofs.isAnchored(tx, key)) {
+          continue;
         }
+        byte[] u =
+            io.assent.node.store.Bytes.concat(
+                new byte[] {'U'}, Numeric.hexStringToByteArray(s.dataset()), key);
+        tx.put(index, u, new byte[24]);
+        byte[] v = u.clone();
+        v[0] = 'V';
+        tx.put(index, v, new byte[8]);
       }
       tx.commit();
     }
