@@ -20,6 +20,7 @@ import io.assent.node.chain.IndexScope;
 import io.assent.node.chain.LogHandler;
 import io.assent.node.config.ConfigException;
 import io.assent.node.config.NodeConfig;
+import io.assent.node.consent.NonceMigration;
 import io.assent.node.consent.SummaryMigration;
 import io.assent.node.consent.SummaryWriters;
 import io.assent.node.identity.DidNetwork;
@@ -223,8 +224,7 @@ public final class AssentNode implements AutoCloseable {
   static void verifyDatabase(KeyValueStore store, NodeConfig config) {
     DatabaseMetadata.initOrVerify(store, config.chain().chainId(), Clock.systemUTC())
         .migrate(
-            store,
-            Map.of(1, SummaryMigration::anchoredTally, 2, SummaryMigration::dropUnanchoredEntries));
+            store, Map.of(1, SummaryMigration::anchoredTally, 2, NonceMigration::toSchemaThree));
   }
 
   /** What the configuration makes the follower index: its start block and contracts, by role. */

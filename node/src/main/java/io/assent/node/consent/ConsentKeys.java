@@ -4,15 +4,24 @@ import io.assent.node.store.Bytes;
 import org.web3j.crypto.Hash;
 import org.web3j.utils.Numeric;
 
-/** Keys of the consent segments (layout on the consent design page). */
+/**
+ * Keys of the consent service's own entries in {@code CONSENT_INDEX}: {@code 'S' ‖ subject(20) ‖
+ * id(32)} and {@code 'D' ‖ dataset(32) ‖ id} (empty values) list a subject's and a dataset's
+ * consents; {@link #USED_NONCE} keeps the subjects' used nonces. The per-dataset summary's keys are
+ * in {@link DatasetTallyKeys}; {@code CONSENT_STATE} and the record segments are keyed by the
+ * consent id.
+ */
 final class ConsentKeys {
   static final byte BY_SUBJECT = 'S';
   static final byte BY_DATASET = 'D';
-  static final byte NONCE = 'N';
-  static final byte GRANT_DIGEST = 'G';
 
-  /** {@code 'X' ‖ keccak256(subject ‖ nonce)}: nonces of erased consents, unlinkable. */
-  static final byte ERASED_NONCE = 'X';
+  /**
+   * {@code 'K' ‖ keccak256(subject ‖ nonce)} → what used the subject's nonce: a grant (its consent
+   * id ‖ EIP-712 digest ‖ keccak256 of its signature), a withdrawal or erasure (the consent id), or
+   * nothing once that consent is erased. A nonce is used once, forever; hashed, so that an erased
+   * consent's entries link to no one.
+   */
+  static final byte USED_NONCE = 'K';
 
   private ConsentKeys() {}
 
@@ -32,16 +41,16 @@ final class ConsentKeys {
     return Bytes.concat(new byte[] {BY_DATASET}, hex(dataset), id);
   }
 
-  static byte[] nonce(String subject, String nonce) {
-    return Bytes.concat(new byte[] {NONCE}, hex(subject), hex(nonce));
+  static byte[] usedNonce(String subject, String nonce) {
+    return usedNonce(hex(subject), hex(nonce));
   }
 
-  static byte[] erasedNonce(String subject, String nonce) {
-    return Bytes.concat(
-        new byte[] {ERASED_NONCE}, Hash.sha3(Bytes.concat(hex(subject), hex(nonce))));
+  static byte[] usedNonce(byte[] subject, byte[] nonce) {
+    return Bytes.concat(new byte[] {USED_NONCE}, Hash.sha3(Bytes.concat(subject, nonce)));
   }
 
-  static byte[] grantDigest(byte[] digest) {
-    return Bytes.concat(new byte[] {GRANT_DIGEST}, digest);
+  /** The value of a grant's used nonce. */
+  static byte[] grantUse(byte[] id, byte[] digest, byte[] signatureDigest) {
+    return Bytes.concat(id, digest, signatureDigest);
   }
 }

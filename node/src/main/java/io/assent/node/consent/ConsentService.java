@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.assent.contracts.json.Jcs;
 import io.assent.node.anchor.AnchorProofs;
 import io.assent.node.anchor.AnchorQueueKeys;
-import io.assent.node.store.Bytes;
 import io.assent.node.store.KeyValueReader;
 import io.assent.node.store.KeyValueStore;
 import io.assent.node.store.Segment;
@@ -169,7 +168,8 @@ public final class ConsentService implements AutoCloseable {
     byte[] digest = signatures.digest(grant);
     String signer = SignatureRecovery.recover(digest, signature);
     byte[] signatureDigest = Hash.sha3(Numeric.hexStringToByteArray(signature));
-    Optional<Accepted> repeat = repeatedGrant(store, digest, signatureDigest);
+    byte[] nonceKey = ConsentKeys.usedNonce(grant.subject(), grant.nonce());
+    Optional<Accepted> repeat = repeatedGrant(store, nonceKey, digest, signatureDigest);
     if (repeat.isPresent()) {
       return new Prepared(repeat.get(), null);
     }
@@ -192,6 +192,7 @@ public final class ConsentService implements AutoCloseable {
     Checked checked =
         new Checked(
             grant,
+            nonceKey,
             digest,
             signatureDigest,
             leaf.consentId(),
@@ -204,6 +205,7 @@ public final class ConsentService implements AutoCloseable {
   /** A grant checked and sealed off the commit thread: what {@link #write} stores. */
   private record Checked(
       Grant grant,
+      byte[] nonceKey,
       byte[] digest,
       byte[] signatureDigest,
       String consentId,
@@ -214,22 +216,20 @@ public final class ConsentService implements AutoCloseable {
   /** On the commit thread: the last checks against the store, then the grant's writes. */
   private Accepted write(Transaction tx, byte[] id, Checked c) {
     // The same grant, accepted while this one was being checked: perhaps in this very group, so
-    // not committed yet (then it is pending).
-    Optional<Accepted> raced = repeatedGrant(tx, c.digest(), c.signatureDigest());
+    // not committed yet (then it is pending). Or its nonce, used meanwhile by something else.
+    Optional<Accepted> raced = repeatedGrant(tx, c.nonceKey(), c.digest(), c.signatureDigest());
     if (raced.isPresent()) {
       return raced.get();
     }
     Grant grant = c.grant();
-    requireFreshNonce(tx, grant.subject(), grant.nonce());
     vault.store(tx, id, c.sealed());
     tx.put(Segment.CONSENT_STATE, id, c.stateBytes());
     tx.put(Segment.CONSENT_INDEX, ConsentKeys.bySubject(grant.subject(), id), new byte[0]);
     tx.put(Segment.CONSENT_INDEX, ConsentKeys.byDataset(grant.dataset(), id), new byte[0]);
-    tx.put(Segment.CONSENT_INDEX, ConsentKeys.nonce(grant.subject(), grant.nonce()), id);
     tx.put(
         Segment.CONSENT_INDEX,
-        ConsentKeys.grantDigest(c.digest()),
-        Bytes.concat(id, c.signatureDigest()));
+        c.nonceKey(),
+        ConsentKeys.grantUse(id, c.digest(), c.signatureDigest()));
     leaves.append(tx, id);
     DatasetTally.accepted(tx, tallies, id, c.state());
     return new Accepted(c.consentId(), ConsentState.PENDING, true);
@@ -268,15 +268,22 @@ public final class ConsentService implements AutoCloseable {
         0);
   }
 
-  /** The earlier acceptance of this exact signed grant; another signature of it is a replay. */
+  /**
+   * The earlier acceptance of this exact signed grant, or empty if its nonce is unused. Anything
+   * else that used the nonce (another grant, a withdrawal, an erased consent, this grant with
+   * another signature) makes it a replay.
+   */
   private Optional<Accepted> repeatedGrant(
-      KeyValueReader reader, byte[] digest, byte[] signatureDigest) {
-    Optional<byte[]> known = reader.get(Segment.CONSENT_INDEX, ConsentKeys.grantDigest(digest));
+      KeyValueReader reader, byte[] nonceKey, byte[] digest, byte[] signatureDigest) {
+    Optional<byte[]> known = reader.get(Segment.CONSENT_INDEX, nonceKey);
     if (known.isEmpty()) {
       return Optional.empty();
     }
     byte[] value = known.get();
-    if (!Arrays.equals(value, 32, 64, signatureDigest, 0, 32)) {
+    if (value.length != 96 || !Arrays.equals(value, 32, 64, digest, 0, 32)) {
+      throw refuse(ConsentError.NONCE_REUSED, "the subject already used this grant's nonce");
+    }
+    if (!Arrays.equals(value, 64, 96, signatureDigest, 0, 32)) {
       throw refuse(ConsentError.NONCE_REUSED, "this grant was accepted with another signature");
     }
     String id = Numeric.toHexString(Arrays.copyOfRange(value, 0, 32));
@@ -322,7 +329,8 @@ public final class ConsentService implements AutoCloseable {
               return new Accepted(consentId, "withdrawalPending", false);
             }
             requireFreshNonce(tx, action.subject(), action.nonce());
-            tx.put(Segment.CONSENT_INDEX, ConsentKeys.nonce(action.subject(), action.nonce()), id);
+            tx.put(
+                Segment.CONSENT_INDEX, ConsentKeys.usedNonce(action.subject(), action.nonce()), id);
             ConsentState.Withdrawal w =
                 new ConsentState.Withdrawal(action.time(), action.nonce(), sigDigest);
             tx.put(Segment.CONSENT_STATE, id, current.withWithdrawal(w).encode());
@@ -338,9 +346,9 @@ public final class ConsentService implements AutoCloseable {
 
   /**
    * Deletes the record, its key, its anchor proof and every private index, leaving {@code {status:
-   * erased}}. The consent's nonces stay used, as unlinkable hashes, so the signed grant cannot be
-   * replayed into a new consent. A consent not yet withdrawn is queued as withdrawn, so that every
-   * node learns from the chain that it no longer holds.
+   * erased}}. The consent's nonces stay used, with nothing in their entries, so the signed grant
+   * cannot be replayed into a new consent. A consent not yet withdrawn is queued as withdrawn, so
+   * that every node learns from the chain that it no longer holds.
    */
   private void eraseInto(
       Transaction tx, byte[] id, ConsentState state, String erasureNonce, long now) {
@@ -348,14 +356,12 @@ public final class ConsentService implements AutoCloseable {
     String subject = state.subject();
     tx.delete(Segment.CONSENT_INDEX, ConsentKeys.bySubject(subject, id));
     tx.delete(Segment.CONSENT_INDEX, ConsentKeys.byDataset(state.dataset(), id));
-    tx.delete(Segment.CONSENT_INDEX, ConsentKeys.grantDigest(ConsentKeys.hex(state.grantDigest())));
     List<String> nonces =
         state.withdrawal() == null
             ? List.of(state.grantNonce(), erasureNonce)
             : List.of(state.grantNonce(), state.withdrawal().nonce(), erasureNonce);
     for (String nonce : nonces) {
-      tx.delete(Segment.CONSENT_INDEX, ConsentKeys.nonce(subject, nonce));
-      tx.put(Segment.CONSENT_INDEX, ConsentKeys.erasedNonce(subject, nonce), new byte[0]);
+      tx.put(Segment.CONSENT_INDEX, ConsentKeys.usedNonce(subject, nonce), new byte[0]);
     }
     DatasetTally.erased(tx, tallies, id, state); // reads the proof
     AnchorProofs.forget(tx, id);
@@ -381,8 +387,7 @@ public final class ConsentService implements AutoCloseable {
   }
 
   private static void requireFreshNonce(KeyValueReader tx, String subject, String nonce) {
-    if (tx.get(Segment.CONSENT_INDEX, ConsentKeys.nonce(subject, nonce)).isPresent()
-        || tx.get(Segment.CONSENT_INDEX, ConsentKeys.erasedNonce(subject, nonce)).isPresent()) {
+    if (tx.get(Segment.CONSENT_INDEX, ConsentKeys.usedNonce(subject, nonce)).isPresent()) {
       throw refuse(ConsentError.NONCE_REUSED, "the subject already used nonce " + nonce);
     }
   }

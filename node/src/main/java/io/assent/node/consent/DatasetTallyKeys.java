@@ -9,9 +9,9 @@ import org.web3j.crypto.Hash;
 
 /**
  * Keys of the per-dataset consent summary in {@code CONSENT_INDEX} (next to the consent service's
- * {@code S}, {@code D}, {@code N}, {@code G}, {@code X} keys). A consent belongs to the purpose
- * group of its exact purpose set; groups are few per dataset, so a query for some purposes reads
- * the groups that share one of them.
+ * {@code S}, {@code D}, {@code K} keys). A consent belongs to the purpose group of its exact
+ * purpose set; groups are few per dataset, so a query for some purposes reads the groups that share
+ * one of them.
  *
  * <ul>
  *   <li>{@code 'Q' ‖ dataset(32) ‖ group(8)} → held count(8) ‖ purposes (JSON); deleted with the

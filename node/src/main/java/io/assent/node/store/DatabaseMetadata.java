@@ -24,7 +24,9 @@ public record DatabaseMetadata(int schemaVersion, Instant createdAt, long chainI
    *   <li>the first layout
    *   <li>the per-dataset summary counts anchored consents in a time tally instead of reading the
    *       unanchored entries (see the consent package's {@code SummaryMigration})
-   *   <li>no unanchored entries: whether a consent is anchored is whether its leaf has its proof
+   *   <li>one entry per used nonce instead of up to three, and no unanchored entries: whether a
+   *       consent is anchored is whether its leaf has its proof (the consent package's {@code
+   *       NonceMigration})
    * </ol>
    */
   public static final int CURRENT_SCHEMA_VERSION = 3;

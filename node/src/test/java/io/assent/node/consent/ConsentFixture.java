@@ -96,6 +96,23 @@ final class ConsentFixture {
         g.nonce());
   }
 
+  /** {@code g} with another nonce. */
+  static Grant withNonce(Grant g, String nonce) {
+    return new Grant(
+        g.subjectDid(),
+        g.subject(),
+        g.dataset(),
+        g.purposes(),
+        g.processing(),
+        g.legalBasis(),
+        g.noticeDigest(),
+        g.noticeVersion(),
+        g.jurisdiction(),
+        g.validFrom(),
+        g.validUntil(),
+        nonce);
+  }
+
   String sign(byte[] digest, Credentials signer) {
     Sign.SignatureData sig = Sign.signMessage(digest, signer.getEcKeyPair(), false);
     byte[] out = new byte[65];

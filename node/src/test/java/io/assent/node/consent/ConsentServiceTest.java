@@ -82,6 +82,34 @@ class ConsentServiceTest {
   }
 
   @Test
+  void theSameGrantSignedAgainByADelegateIsAReplayAndChangesNothing() {
+    f.inBlock().delegate(alice.getAddress(), "veriKey", delegate.getAddress(), NOW + 60);
+    Grant g = f.grant(alice);
+    grant(g, alice);
+    List<String> before = f.dump();
+    refused(() -> grant(g, delegate), ConsentError.NONCE_REUSED);
+    assertThat(f.dump()).isEqualTo(before);
+  }
+
+  @Test
+  void grantsAndWithdrawalsShareTheSubjectsNonces() {
+    Grant first = f.grant(alice);
+    String id = grant(first, alice).consentId();
+    f.clock.set(NOW + 10);
+    SubjectAction reusingTheGrants =
+        new SubjectAction(Kind.WITHDRAWAL, id, alice.getAddress(), NOW + 10, first.nonce());
+    refused(
+        () -> service.withdraw(id, reusingTheGrants, f.sign(reusingTheGrants, alice)),
+        ConsentError.NONCE_REUSED);
+    SubjectAction w = f.action(Kind.WITHDRAWAL, id, alice);
+    service.withdraw(id, w, f.sign(w, alice));
+    Grant reusingTheWithdrawals = ConsentFixture.withNonce(f.grant(alice), w.nonce());
+    List<String> before = f.dump();
+    refused(() -> grant(reusingTheWithdrawals, alice), ConsentError.NONCE_REUSED);
+    assertThat(f.dump()).isEqualTo(before);
+  }
+
+  @Test
   void aForgedOrMalformedSignatureIsRefused() {
     Grant g = f.grant(alice);
     String sig = f.sign(g, alice);
