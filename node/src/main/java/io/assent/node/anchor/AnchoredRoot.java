@@ -1,5 +1,6 @@
 package io.assent.node.anchor;
 
+import io.assent.node.store.Binary;
 import org.web3j.utils.Numeric;
 
 /**

@@ -1,5 +1,7 @@
 package io.assent.node.anchor;
 
+import io.assent.node.store.Binary;
+
 /**
  * {@code ANCHOR_WITHDRAWN[consentId]}: the first {@code Anchored} log on the canonical chain whose
  * withdrawn list holds the id. Hashes lower-case 0x-hex.

@@ -185,7 +185,7 @@ public final class ConsentService implements AutoCloseable {
         ConsentRecord.build(
             grant, signatures.domain(), signature, signer, role.recordName(), clock.instant());
     ConsentLeaf leaf = ConsentLeaf.withRandomSalt(Jcs.canonicalize(record));
-    ConsentState state = pending(grant, digest, now);
+    ConsentState state = pending(grant, now);
     // Everything that needs no look at the store is done here, in parallel on the callers'
     // threads; the commit thread only checks and writes (see write).
     byte[] id = leaf.leaf();
@@ -253,7 +253,7 @@ public final class ConsentService implements AutoCloseable {
     }
   }
 
-  private static ConsentState pending(Grant grant, byte[] digest, long now) {
+  private static ConsentState pending(Grant grant, long now) {
     return new ConsentState(
         ConsentState.PENDING,
         grant.subject(),
@@ -263,7 +263,6 @@ public final class ConsentService implements AutoCloseable {
         grant.validUntil(),
         now,
         grant.nonce(),
-        Numeric.toHexString(digest),
         null,
         0);
   }

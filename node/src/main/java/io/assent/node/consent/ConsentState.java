@@ -2,17 +2,20 @@ package io.assent.node.consent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.assent.node.store.Binary;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * {@code CONSENT_STATE[id]}, written only by the consent service: what {@code status} and {@code
- * check} need without decrypting the record. An erased consent keeps only {@code {status: "erased",
- * erasedAt}}.
+ * check} need without decrypting the record. An erased consent keeps only its status and {@code
+ * erasedAt}.
  *
- * @param grantDigest the grant's EIP-712 digest (to drop its index on erasure)
+ * <p>Encoding: binary (below), read on every status, check and anchoring of the consent; states
+ * written by nodes before it are JSON objects (their first byte is {@code '{'}), still read.
+ * Hex values are lower-case 0x-hex, as the service's checks leave them.
+ *
  * @param withdrawal null until the subject withdraws
  */
 public record ConsentState(
@@ -24,23 +27,27 @@ public record ConsentState(
     long validUntil,
     long acceptedAt,
     String grantNonce,
-    String grantDigest,
     Withdrawal withdrawal,
     long erasedAt) {
 
   public static final String PENDING = "pending";
   public static final String ERASED = "erased";
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final int BINARY = 2;
 
   /** A locally accepted withdrawal; {@code time} is the signed time, unix seconds. */
   public record Withdrawal(long time, String nonce, String signatureDigest) {}
+
+  public ConsentState {
+    purposes = List.copyOf(purposes);
+  }
 
   public boolean erased() {
     return ERASED.equals(status);
   }
 
   static ConsentState erasedAt(long time) {
-    return new ConsentState(ERASED, null, null, List.of(), 0, 0, 0, null, null, null, time);
+    return new ConsentState(ERASED, null, null, List.of(), 0, 0, 0, null, null, time);
   }
 
   ConsentState withWithdrawal(Withdrawal w) {
@@ -53,37 +60,80 @@ public record ConsentState(
         validUntil,
         acceptedAt,
         grantNonce,
-        grantDigest,
         w,
         erasedAt);
   }
 
+  /**
+   * {@code 2 ‖ status (text)}, then for an erased consent {@code erasedAt (8)}; else {@code subject
+   * (20) ‖ dataset (32) ‖ purpose count (1) ‖ purposes (texts) ‖ validFrom, validUntil, acceptedAt
+   * (8 each) ‖ grant nonce (32) ‖ withdrawal (0, or 1 ‖ time (8) ‖ nonce (32) ‖ signature digest
+   * (32))}.
+   */
   byte[] encode() {
-    ObjectNode json = MAPPER.createObjectNode();
-    json.put("version", 1);
-    json.put("status", status);
+    Binary.Writer out = new Binary.Writer(256).u8(BINARY).text(status);
     if (erased()) {
-      json.put("erasedAt", erasedAt);
-      return json.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      return out.i64(erasedAt).bytes();
     }
-    json.put("subject", subject);
-    json.put("dataset", dataset);
-    purposes.forEach(json.putArray("purposes")::add);
-    json.put("validFrom", validFrom);
-    json.put("validUntil", validUntil);
-    json.put("acceptedAt", acceptedAt);
-    json.put("grantNonce", grantNonce);
-    json.put("grantDigest", grantDigest);
-    if (withdrawal != null) {
-      json.putObject("withdrawal")
-          .put("time", withdrawal.time())
-          .put("nonce", withdrawal.nonce())
-          .put("signatureDigest", withdrawal.signatureDigest());
+    if (purposes.size() > 255) {
+      throw new IllegalArgumentException("more than 255 purposes");
     }
-    return json.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    out.hex(subject, 20).hex(dataset, 32).u8(purposes.size());
+    purposes.forEach(out::text);
+    out.i64(validFrom).i64(validUntil).i64(acceptedAt).hex(grantNonce, 32);
+    if (withdrawal == null) {
+      out.u8(0);
+    } else {
+      out.u8(1)
+          .i64(withdrawal.time())
+          .hex(withdrawal.nonce(), 32)
+          .hex(withdrawal.signatureDigest(), 32);
+    }
+    return out.bytes();
   }
 
   static ConsentState decode(byte[] bytes) {
+    if (bytes.length > 0 && bytes[0] == '{') {
+      return decodeJson(bytes);
+    }
+    Binary.Reader in = new Binary.Reader(bytes);
+    if (in.u8() != BINARY) {
+      throw new IllegalStateException("unknown consent state encoding");
+    }
+    String status = in.text();
+    if (ERASED.equals(status)) {
+      ConsentState erased = erasedAt(in.i64());
+      in.end();
+      return erased;
+    }
+    String subject = in.hex(20);
+    String dataset = in.hex(32);
+    int count = in.u8();
+    List<String> purposes = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      purposes.add(in.text());
+    }
+    long validFrom = in.i64();
+    long validUntil = in.i64();
+    long acceptedAt = in.i64();
+    String grantNonce = in.hex(32);
+    Withdrawal withdrawal = in.u8() == 0 ? null : new Withdrawal(in.i64(), in.hex(32), in.hex(32));
+    in.end();
+    return new ConsentState(
+        status,
+        subject,
+        dataset,
+        purposes,
+        validFrom,
+        validUntil,
+        acceptedAt,
+        grantNonce,
+        withdrawal,
+        0);
+  }
+
+  /** The JSON of states written before the binary encoding. */
+  private static ConsentState decodeJson(byte[] bytes) {
     JsonNode json;
     try {
       json = MAPPER.readTree(bytes);
@@ -112,7 +162,6 @@ public record ConsentState(
         json.path("validUntil").asLong(),
         json.path("acceptedAt").asLong(),
         json.path("grantNonce").asText(),
-        json.path("grantDigest").asText(),
         withdrawal,
         0);
   }

@@ -126,7 +126,6 @@ final class PermitFill {
         until,
         from,
         Numeric.toHexString(Hash.sha3(seed)),
-        Numeric.toHexString(Hash.sha3(Hash.sha3(seed))),
         null,
         0);
   }
@@ -141,8 +140,7 @@ final class PermitFill {
         s.validUntil(),
         s.acceptedAt(),
         s.grantNonce(),
-        s.grantDigest(),
-        new ConsentState.Withdrawal(time, s.grantNonce(), s.grantDigest()),
+        new ConsentState.Withdrawal(time, s.grantNonce(), Hash.sha3(s.grantNonce())),
         0);
   }
 
@@ -167,8 +165,8 @@ final class PermitFill {
               Numeric.toHexString(txHash),
               100 + batchNo,
               Numeric.toHexString(Hash.sha3(txHash)));
+      anchoring.anchored(tx, leaves.get(i), anchor); // as the anchorer: before the proof
       storeAnchor.invoke(null, tx, leaves.get(i), anchor);
-      anchoring.anchored(tx, leaves.get(i), anchor);
     }
   }
 

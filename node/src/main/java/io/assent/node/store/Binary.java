@@ -1,41 +1,43 @@
-package io.assent.node.anchor;
+package io.assent.node.store;
 
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.web3j.utils.Numeric;
 
 /**
- * The few primitives the anchor records are encoded with: big-endian numbers, fixed-size hashes and
- * counted lists of 32-byte values. Decoding throws {@link IllegalArgumentException} on bad bytes.
+ * The few primitives the node's binary records are encoded with: big-endian numbers, fixed-size
+ * byte strings (hashes, addresses, from and to lower-case 0x-hex), short UTF-8 texts and counted
+ * lists of 32-byte values. Decoding throws {@link IllegalArgumentException} on bad bytes.
  */
-final class Binary {
+public final class Binary {
   private Binary() {}
 
-  static final class Writer {
+  public static final class Writer {
     private ByteBuffer buffer;
 
-    Writer(int capacity) {
+    public Writer(int capacity) {
       buffer = ByteBuffer.allocate(capacity);
     }
 
-    Writer u8(int value) {
+    public Writer u8(int value) {
       ensure(1).put((byte) value);
       return this;
     }
 
-    Writer i32(int value) {
+    public Writer i32(int value) {
       ensure(4).putInt(value);
       return this;
     }
 
-    Writer i64(long value) {
+    public Writer i64(long value) {
       ensure(8).putLong(value);
       return this;
     }
 
-    Writer fixed(byte[] value, int length) {
+    public Writer fixed(byte[] value, int length) {
       if (value.length != length) {
         throw new IllegalArgumentException("expected " + length + " bytes, got " + value.length);
       }
@@ -43,17 +45,39 @@ final class Binary {
       return this;
     }
 
-    Writer hash(String hex) {
+    /** 32 bytes given as hex (any case; {@link Reader#hash} gives lower case back). */
+    public Writer hash(String hex) {
       return fixed(Numeric.hexStringToByteArray(hex), 32);
     }
 
-    Writer list32(List<byte[]> values) {
+    /**
+     * {@code length} bytes given as lower-case 0x-hex, which {@link Reader#hex} gives back as it
+     * was; other spellings are refused, so that nothing changes on the way through.
+     */
+    public Writer hex(String hex, int length) {
+      if (hex == null || !hex.equals(Numeric.toHexString(Numeric.hexStringToByteArray(hex)))) {
+        throw new IllegalArgumentException("not lower-case 0x-hex: " + hex);
+      }
+      return fixed(Numeric.hexStringToByteArray(hex), length);
+    }
+
+    /** A UTF-8 text of at most 65,535 bytes, after its length (2 bytes). */
+    public Writer text(String value) {
+      byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+      if (utf8.length > 0xffff) {
+        throw new IllegalArgumentException("text of " + utf8.length + " bytes");
+      }
+      ensure(2 + utf8.length).putShort((short) utf8.length).put(utf8);
+      return this;
+    }
+
+    public Writer list32(List<byte[]> values) {
       i32(values.size());
       values.forEach(v -> fixed(v, 32));
       return this;
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
       byte[] out = new byte[buffer.position()];
       buffer.flip().get(out);
       return out;
@@ -71,26 +95,26 @@ final class Binary {
     }
   }
 
-  static final class Reader {
+  public static final class Reader {
     private final ByteBuffer buffer;
 
-    Reader(byte[] bytes) {
+    public Reader(byte[] bytes) {
       buffer = ByteBuffer.wrap(bytes);
     }
 
-    int u8() {
+    public int u8() {
       return get(() -> buffer.get() & 0xff);
     }
 
-    int i32() {
+    public int i32() {
       return get(buffer::getInt);
     }
 
-    long i64() {
+    public long i64() {
       return get(buffer::getLong);
     }
 
-    byte[] fixed(int length) {
+    public byte[] fixed(int length) {
       return get(
           () -> {
             byte[] out = new byte[length];
@@ -99,11 +123,20 @@ final class Binary {
           });
     }
 
-    String hash() {
-      return Numeric.toHexString(fixed(32));
+    public String hash() {
+      return hex(32);
     }
 
-    List<byte[]> list32() {
+    public String hex(int length) {
+      return Numeric.toHexString(fixed(length));
+    }
+
+    public String text() {
+      int length = get(() -> buffer.getShort() & 0xffff);
+      return new String(fixed(length), StandardCharsets.UTF_8);
+    }
+
+    public List<byte[]> list32() {
       int size = i32();
       if (size < 0 || (long) size * 32 > buffer.remaining()) {
         throw new IllegalArgumentException("bad list length " + size);
@@ -115,7 +148,7 @@ final class Binary {
       return out;
     }
 
-    void end() {
+    public void end() {
       if (buffer.hasRemaining()) {
         throw new IllegalArgumentException(buffer.remaining() + " trailing bytes");
       }
