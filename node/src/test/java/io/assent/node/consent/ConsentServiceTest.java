@@ -189,20 +189,7 @@ class ConsentServiceTest {
   void validityMustEndInTheFutureAndAfterItsStart() {
     refused(() -> grant(f.grant(alice, NOW - 1), alice), ConsentError.INVALID_VALIDITY);
     Grant g = f.grant(alice);
-    Grant backwards =
-        new Grant(
-            g.subjectDid(),
-            g.subject(),
-            g.dataset(),
-            g.purposes(),
-            g.processing(),
-            g.legalBasis(),
-            g.noticeDigest(),
-            g.noticeVersion(),
-            g.jurisdiction(),
-            NOW + 500,
-            NOW + 400,
-            g.nonce());
+    Grant backwards = ConsentFixture.reshaped(g, g.purposes(), NOW + 500, NOW + 400);
     refused(() -> grant(backwards, alice), ConsentError.INVALID_VALIDITY);
     assertThat(grant(f.grant(alice, 0), alice).created()).as("0 = no end").isTrue();
   }
