@@ -81,23 +81,16 @@ public record Batch(
   /** The status of an encoded batch, without decoding the rest. */
   static Status statusOf(byte[] bytes) {
     Binary.Reader in = new Binary.Reader(bytes);
-    if (in.u8() != VERSION) {
-      throw new IllegalArgumentException("unknown Batch version");
-    }
+    readVersion(in);
     in.i64(); // seq
-    int status = in.u8();
-    if (status >= Status.values().length) {
-      throw new IllegalArgumentException("bad batch status " + status);
-    }
-    return Status.values()[status];
+    return readStatus(in);
   }
 
   static Batch decode(byte[] bytes) {
-    Status status = statusOf(bytes);
     Binary.Reader in = new Binary.Reader(bytes);
-    in.u8(); // version, checked
+    readVersion(in);
     long seq = in.i64();
-    in.u8(); // status, read
+    Status status = readStatus(in);
     byte[] root = in.fixed(32);
     long sentAtBlock = in.i64();
     int attempts = in.i32();
@@ -106,5 +99,19 @@ public record Batch(
         new Batch(seq, in.list32(), in.list32(), root, status, txHash, sentAtBlock, attempts);
     in.end();
     return batch;
+  }
+
+  private static void readVersion(Binary.Reader in) {
+    if (in.u8() != VERSION) {
+      throw new IllegalArgumentException("unknown Batch version");
+    }
+  }
+
+  private static Status readStatus(Binary.Reader in) {
+    int status = in.u8();
+    if (status >= Status.values().length) {
+      throw new IllegalArgumentException("bad batch status " + status);
+    }
+    return Status.values()[status];
   }
 }

@@ -1,14 +1,10 @@
 package io.assent.node.consent;
 
-import io.assent.node.store.KeyValue;
 import io.assent.node.store.KeyValueStore;
 import io.assent.node.store.Segment;
 import io.assent.node.store.Transaction;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
-import java.util.function.BiConsumer;
-import java.util.stream.Stream;
 
 /**
  * Schema 2 to 3 of the consent service's nonce entries: schema 2 kept up to three per nonce, each
@@ -23,13 +19,14 @@ import java.util.stream.Stream;
  *       hash
  * </ul>
  *
- * Each entry is rewritten and deleted in one transaction, {@link #CHUNK} at a time, grants first,
- * so a crash midway leaves entries of both layouts that a second run finishes.
+ * Each kind is rewritten and deleted {@link #CHUNK} entries per transaction ({@link
+ * ChunkedRewrite}), grants first, so a crash midway leaves entries of both layouts that a second
+ * run finishes.
  */
 public final class NonceMigration {
-  private static final byte OLD_GRANT_DIGEST = 'G';
-  private static final byte OLD_NONCE = 'N';
-  private static final byte OLD_ERASED_NONCE = 'X';
+  private static final byte[] OLD_GRANT_DIGEST = {'G'};
+  private static final byte[] OLD_NONCE = {'N'};
+  private static final byte[] OLD_ERASED_NONCE = {'X'};
   static final int CHUNK = 10_000;
 
   private NonceMigration() {}
@@ -41,7 +38,7 @@ public final class NonceMigration {
   }
 
   static void usedNonces(KeyValueStore store, int chunk) {
-    rewrite(
+    ChunkedRewrite.replaceAll(
         store,
         OLD_GRANT_DIGEST,
         33,
@@ -60,7 +57,7 @@ public final class NonceMigration {
                           Arrays.copyOfRange(kv.key(), 1, 33),
                           Arrays.copyOfRange(kv.value(), 32, 64))));
         });
-    rewrite(
+    ChunkedRewrite.replaceAll(
         store,
         OLD_NONCE,
         53,
@@ -73,7 +70,7 @@ public final class NonceMigration {
             tx.put(Segment.CONSENT_INDEX, key, kv.value());
           }
         });
-    rewrite(
+    ChunkedRewrite.replaceAll(
         store,
         OLD_ERASED_NONCE,
         33,
@@ -83,27 +80,5 @@ public final class NonceMigration {
           key[0] = ConsentKeys.USED_NONCE;
           tx.put(Segment.CONSENT_INDEX, key, new byte[0]);
         });
-  }
-
-  /** Rewrites and deletes the entries of one old kind (keys of {@code keyLength} bytes). */
-  private static void rewrite(
-      KeyValueStore store,
-      byte prefix,
-      int keyLength,
-      int chunk,
-      BiConsumer<Transaction, KeyValue> rewrite) {
-    List<KeyValue> entries;
-    do {
-      try (Stream<KeyValue> stream = store.stream(Segment.CONSENT_INDEX, new byte[] {prefix})) {
-        entries = stream.filter(kv -> kv.key().length == keyLength).limit(chunk).toList();
-      }
-      try (Transaction tx = store.startTransaction()) {
-        for (KeyValue kv : entries) {
-          rewrite.accept(tx, kv);
-          tx.delete(Segment.CONSENT_INDEX, kv.key());
-        }
-        tx.commit();
-      }
-    } while (entries.size() == chunk);
   }
 }

@@ -75,17 +75,9 @@ public final class SummaryMigration {
   }
 
   static void dropUnanchoredEntries(KeyValueStore store, Transaction last, int chunk) {
-    List<byte[]> keys;
-    do {
-      try (Stream<KeyValue> entries =
-          store.stream(Segment.CONSENT_INDEX, DatasetTallyKeys.unanchoredEntries())) {
-        keys = entries.limit(chunk).map(KeyValue::key).toList();
-      }
-      try (Transaction tx = store.startTransaction()) {
-        keys.forEach(key -> tx.delete(Segment.CONSENT_INDEX, key));
-        tx.commit();
-      }
-    } while (keys.size() == chunk);
+    // 'U' ‖ dataset(32) ‖ id(32)
+    ChunkedRewrite.replaceAll(
+        store, DatasetTallyKeys.unanchoredEntries(), 65, chunk, (tx, entry) -> {});
   }
 
   private static void copyTimesToAnchored(KeyValueStore store, int chunk) {

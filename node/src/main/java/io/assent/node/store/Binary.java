@@ -55,10 +55,11 @@ public final class Binary {
      * was; other spellings are refused, so that nothing changes on the way through.
      */
     public Writer hex(String hex, int length) {
-      if (hex == null || !hex.equals(Numeric.toHexString(Numeric.hexStringToByteArray(hex)))) {
+      byte[] bytes = hex == null ? null : Numeric.hexStringToByteArray(hex);
+      if (bytes == null || !hex.equals(Numeric.toHexString(bytes))) {
         throw new IllegalArgumentException("not lower-case 0x-hex: " + hex);
       }
-      return fixed(Numeric.hexStringToByteArray(hex), length);
+      return fixed(bytes, length);
     }
 
     /** A UTF-8 text of at most 65,535 bytes, after its length (2 bytes). */
