@@ -29,6 +29,7 @@ import io.assent.node.identity.IdentityIndexer;
 import io.assent.node.relay.IdentityRelay;
 import io.assent.node.relay.IdentityState;
 import io.assent.node.relay.RelayerTransactions;
+import io.assent.node.store.BackgroundWork;
 import io.assent.node.store.DatabaseMetadata;
 import io.assent.node.store.KeyValueStore;
 import io.assent.node.store.RocksDbKeyValueStore;
@@ -302,6 +303,11 @@ public final class AssentNode implements AutoCloseable {
   /** What this node asked of its store so far: for benchmarks. */
   public StoreOperations.Snapshot storeOperations() {
     return store.operations().snapshot();
+  }
+
+  /** What the store's flushes and compactions did so far: for benchmarks. */
+  public BackgroundWork storeBackgroundWork() {
+    return store.backgroundWork();
   }
 
   public ChainFollower follower() {

@@ -188,6 +188,25 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
     return operations;
   }
 
+  /** What RocksDB flushed and compacted per segment since the store was opened. */
+  public BackgroundWork backgroundWork() {
+    return guarded(
+        () -> {
+          Map<Segment, BackgroundWork.Work> bySegment = new EnumMap<>(Segment.class);
+          for (Map.Entry<Segment, ColumnFamilyHandle> e : handles.entrySet()) {
+            try {
+              bySegment.put(
+                  e.getKey(),
+                  BackgroundWork.Work.fromColumnFamilyStats(
+                      db.getMapProperty(e.getValue(), "rocksdb.cfstats")));
+            } catch (RocksDBException ex) {
+              throw new StorageException("cannot read the statistics of " + e.getKey(), ex);
+            }
+          }
+          return new BackgroundWork(bySegment);
+        });
+  }
+
   @Override
   public Transaction startTransaction() {
     return guarded(() -> RocksDbTransaction.start(this));

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +65,34 @@ class RocksDbKeyValueStoreIT extends KeyValueStoreContract {
     assertThat(ops.count(Segment.CONSENT_QUEUE, StoreOperations.Kind.SCAN)).isEqualTo(1);
     assertThat(ops.count(Segment.DID_EVENTS, StoreOperations.Kind.GET)).isZero();
     assertThat(ops.commits()).isEqualTo(1);
+  }
+
+  @Test
+  void tellsWhatItsFlushesAndCompactionsDidBySegment() {
+    RocksDbKeyValueStore rocks = (RocksDbKeyValueStore) store;
+    BackgroundWork before = rocks.backgroundWork();
+    // 4 MiB of random bytes (incompressible, whatever the segment's compression): the flush must
+    // write at least that much, and the compaction after it reads and writes it again.
+    Random random = new Random(7);
+    try (Transaction tx = store.startTransaction()) {
+      for (int i = 0; i < 1024; i++) {
+        byte[] value = new byte[4096];
+        random.nextBytes(value);
+        tx.put(Segment.CONSENT_RECORDS, Bytes.longBytes(i), value);
+      }
+      tx.commit();
+    }
+    rocks.compact(Segment.CONSENT_RECORDS);
+
+    BackgroundWork done = rocks.backgroundWork().minus(before);
+    BackgroundWork.Work records = done.of(Segment.CONSENT_RECORDS);
+    assertThat(records.flushedBytes()).isBetween(4L << 20, 5L << 20);
+    assertThat(records.compactionReadBytes()).isGreaterThanOrEqualTo(4L << 20);
+    assertThat(records.compactionWrittenBytes()).isGreaterThanOrEqualTo(4L << 20);
+    assertThat(records.flushCpuMicros() + records.compactionCpuMicros()).isPositive();
+    assertThat(done.of(Segment.DID_EVENTS).flushedBytes()).isZero();
+    assertThat(done.of(Segment.DID_EVENTS).compactionWrittenBytes()).isZero();
+    assertThat(done.total().flushedBytes()).isGreaterThanOrEqualTo(records.flushedBytes());
   }
 
   @Test

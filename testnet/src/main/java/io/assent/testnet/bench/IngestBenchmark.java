@@ -3,6 +3,7 @@ package io.assent.testnet.bench;
 import io.assent.contracts.consent.ConsentAnchorClient;
 import io.assent.contracts.consent.ConsentTypedData;
 import io.assent.contracts.devchain.Anvil;
+import io.assent.node.store.BackgroundWork;
 import io.assent.node.store.StoreOperations;
 import io.assent.testnet.ConsentRequests;
 import io.assent.testnet.ConsentRequests.SignedGrant;
@@ -64,14 +65,19 @@ public final class IngestBenchmark {
               "relayer.key", Anvil.DEV_KEYS.get(BenchChain.RELAYER));
       Load load;
       StoreOperations.Snapshot operations;
+      BackgroundWork windowWork;
+      BackgroundWork runWork;
       WarmUp warmUp;
       try (InProcessNode node = InProcessNode.start(chain, settings)) {
         warmUp = warmUp(node.baseUrl(), signed, clients, batch);
         List<byte[]> measured =
             encode(node.baseUrl(), signed.subList(warmUp.grants(), grants), batch);
         StoreOperations.Snapshot before = node.node().storeOperations();
+        BackgroundWork workBefore = node.node().storeBackgroundWork();
         load = post(node.baseUrl(), measured, clients, batch);
         operations = node.node().storeOperations().minus(before);
+        runWork = node.node().storeBackgroundWork();
+        windowWork = runWork.minus(workBefore);
       }
       Bench.progress("ingest: %.0f grants/s", rate(grants - warmUp.grants(), load.wallNanos()));
       // The reference again, with the node stopped: this machine's speed drifts by 20% within
@@ -82,6 +88,10 @@ public final class IngestBenchmark {
       System.out.println(report(grants, warmUp, clients, batch, load, one, two));
       System.out.println(
           StoreOperationsReport.perItem(operations, grants - warmUp.grants(), "grant"));
+      System.out.println();
+      System.out.println(
+          BackgroundWorkReport.perItem(
+              windowWork, grants - warmUp.grants(), runWork, grants, "grant"));
     }
     System.exit(0); // web3j and Vert.x leave non-daemon threads behind
   }
