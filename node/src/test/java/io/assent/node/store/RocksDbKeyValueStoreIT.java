@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
@@ -71,28 +72,53 @@ class RocksDbKeyValueStoreIT extends KeyValueStoreContract {
   void tellsWhatItsFlushesAndCompactionsDidBySegment() {
     RocksDbKeyValueStore rocks = (RocksDbKeyValueStore) store;
     BackgroundWork before = rocks.backgroundWork();
-    // 4 MiB of random bytes (incompressible, whatever the segment's compression): the flush must
-    // write at least that much, and the compaction after it reads and writes it again.
+    // 4 MiB of random bytes (incompressible): the flush must write at least that much, and the
+    // compaction after it reads and writes it again.
+    writeRandomValues(Segment.CONSENT_STATE, 1024, 4096);
+    rocks.compact(Segment.CONSENT_STATE);
+
+    BackgroundWork done = rocks.backgroundWork().minus(before);
+    BackgroundWork.Work state = done.of(Segment.CONSENT_STATE);
+    assertThat(state.flushedBytes()).isBetween(4L << 20, 5L << 20);
+    assertThat(state.compactionReadBytes()).isGreaterThanOrEqualTo(4L << 20);
+    assertThat(state.compactionWrittenBytes()).isGreaterThanOrEqualTo(4L << 20);
+    assertThat(state.flushCpuMicros() + state.compactionCpuMicros()).isPositive();
+    assertThat(done.of(Segment.DID_EVENTS).flushedBytes()).isZero();
+    assertThat(done.of(Segment.DID_EVENTS).compactionWrittenBytes()).isZero();
+    assertThat(done.total().flushedBytes()).isGreaterThanOrEqualTo(state.flushedBytes());
+  }
+
+  @Test
+  void compactionsMoveOnlyKeysAndReferencesOfTheRecordsStoredInBlobFiles() {
+    RocksDbKeyValueStore rocks = (RocksDbKeyValueStore) store;
+    BackgroundWork before = rocks.backgroundWork();
+    List<byte[]> values = writeRandomValues(Segment.CONSENT_RECORDS, 1024, 4096);
+    rocks.compact(Segment.CONSENT_RECORDS);
+
+    BackgroundWork.Work records = rocks.backgroundWork().minus(before).of(Segment.CONSENT_RECORDS);
+    assertThat(records.flushedBytes()).as("blob files included").isBetween(4L << 20, 5L << 20);
+    // 1,024 keys and blob references: tens of kilobytes, not the 4 MiB of values.
+    assertThat(records.compactionWrittenBytes()).isLessThan(256L << 10);
+    store.close();
+    store = openStore();
+    for (int i = 0; i < values.size(); i += 97) {
+      assertThat(store.get(Segment.CONSENT_RECORDS, Bytes.longBytes(i))).contains(values.get(i));
+    }
+  }
+
+  private List<byte[]> writeRandomValues(Segment segment, int count, int size) {
     Random random = new Random(7);
+    List<byte[]> values = new ArrayList<>();
     try (Transaction tx = store.startTransaction()) {
-      for (int i = 0; i < 1024; i++) {
-        byte[] value = new byte[4096];
+      for (int i = 0; i < count; i++) {
+        byte[] value = new byte[size];
         random.nextBytes(value);
-        tx.put(Segment.CONSENT_RECORDS, Bytes.longBytes(i), value);
+        values.add(value);
+        tx.put(segment, Bytes.longBytes(i), value);
       }
       tx.commit();
     }
-    rocks.compact(Segment.CONSENT_RECORDS);
-
-    BackgroundWork done = rocks.backgroundWork().minus(before);
-    BackgroundWork.Work records = done.of(Segment.CONSENT_RECORDS);
-    assertThat(records.flushedBytes()).isBetween(4L << 20, 5L << 20);
-    assertThat(records.compactionReadBytes()).isGreaterThanOrEqualTo(4L << 20);
-    assertThat(records.compactionWrittenBytes()).isGreaterThanOrEqualTo(4L << 20);
-    assertThat(records.flushCpuMicros() + records.compactionCpuMicros()).isPositive();
-    assertThat(done.of(Segment.DID_EVENTS).flushedBytes()).isZero();
-    assertThat(done.of(Segment.DID_EVENTS).compactionWrittenBytes()).isZero();
-    assertThat(done.total().flushedBytes()).isGreaterThanOrEqualTo(records.flushedBytes());
+    return values;
   }
 
   @Test
