@@ -25,13 +25,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.IntFunction;
+import org.web3j.crypto.Credentials;
+import org.web3j.crypto.Keys;
 
 /**
  * {@code check} latency with N consents (default 1,000,000; 4 per subject, 1,000 datasets) taken in
  * through the API ({@link ApiConsentFill}: each grant signed by its subject and posted to a node
  * running as its own process, whose anchorer anchors them on the dev chain meanwhile). Then, over
- * HTTP ({@code GET /v1/consents/check}) on that node, and its resident memory (VmRSS); then, the
- * node stopped, in process ({@link ConsentService#check}) on the same data directory.
+ * HTTP ({@code GET /v1/consents/check}) on that node, its resident memory (VmRSS) and how long a
+ * few erasures take ({@link #measureErasures}); then, the node stopped, in process ({@link
+ * ConsentService#check}) on the same data directory.
  *
  * <p>Usage: {@code CheckBenchmark [consents] [clients]} (default 1,000,000 and 8).
  */
@@ -40,6 +43,7 @@ public final class CheckBenchmark {
   private static final int DATASETS = 1_000;
   private static final int WARMUP = 2_000;
   private static final int SAMPLES = 20_000;
+  private static final int ERASURES = 5;
 
   public static void main(String[] args) throws Exception {
     Bench.quietLogging();
@@ -64,6 +68,7 @@ public final class CheckBenchmark {
           Map.of("ASSENT_RELAYER_KEY", Anvil.DEV_KEYS.get(BenchChain.RELAYER));
       ApiConsentFill.Timing timing;
       Latencies.Summary http;
+      List<Duration> erasures;
       long rssKb;
       AnchoringState anchoring;
       try (NodeProcess node =
@@ -92,13 +97,16 @@ public final class CheckBenchmark {
                       a.status() + " " + a.body());
                 });
         rssKb = rssKb(node.pid());
+        erasures = measureErasures(client, requests, fill.firstDataset(0));
       }
       Bench.progress("over HTTP: %s", http);
+      Bench.progress("erasures: %s", erasures);
       Latencies.Summary[] inProcess = measureInProcess(data, anchor.address(), fill, datasets);
       Latencies.Summary granted = inProcess[0];
       Latencies.Summary none = inProcess[1];
       Bench.progress("in process: granted %s, none %s", granted, none);
       System.out.println(report(consents, clients, timing, anchoring, granted, none, http, rssKb));
+      System.out.println(erasureReport(consents, erasures));
     } finally {
       Anvil.deleteRecursively(dir);
     }
@@ -157,6 +165,57 @@ public final class CheckBenchmark {
           CheckResult r = check.apply(s);
           Bench.require(r.permitted() == permitted, "subject " + s + ": " + r);
         });
+  }
+
+  /**
+   * {@link #ERASURES} erasures over HTTP, one after the other, each of a consent granted for it by
+   * a fresh subject just before (not timed): the time until the node answers the erasure, which it
+   * does after it has compacted the private segments (so that nothing erased stays in a file).
+   */
+  private static List<Duration> measureErasures(
+      NodeClient client, ConsentRequests requests, String dataset) throws Exception {
+    List<Duration> times = new ArrayList<>();
+    long until = Instant.now().plus(Duration.ofDays(365)).getEpochSecond();
+    for (int i = 0; i < ERASURES; i++) {
+      Credentials subject = Credentials.create(Keys.createEcKeyPair());
+      NodeClient.Answer granted =
+          client.postJson(
+              "/v1/consents",
+              requests
+                  .grant(
+                      subject,
+                      dataset,
+                      List.of(purpose()),
+                      ConsentRequests.randomHex32(),
+                      "EU",
+                      until)
+                  .body());
+      Bench.require(granted.status() == 202, granted.status() + " " + granted.body());
+      String id = granted.body().get("consentId").asText();
+      String body = requests.erasure(id, subject);
+      long started = System.nanoTime();
+      NodeClient.Answer erased = client.postJson("/v1/consents/" + id + "/erasure", body);
+      times.add(Duration.ofNanos(System.nanoTime() - started));
+      Bench.require(
+          erased.status() / 100 == 2
+              && client.get("/v1/consents/" + id).body().path("status").asText().equals("erased"),
+          erased.status() + " " + erased.body());
+    }
+    return times;
+  }
+
+  private static String erasureReport(int consents, List<Duration> times) {
+    List<Double> ms = times.stream().map(d -> d.toNanos() / 1e6).sorted().toList();
+    return String.format(
+        Locale.ROOT,
+        """
+        Erasure with %,d consents in the node (`POST /v1/consents/{id}/erasure`, %d in a row, each
+        answered after the node compacted its private segments): median %.0f ms, slowest %.0f ms.
+        """,
+        consents,
+        ms.size(),
+        ms.get(ms.size() / 2),
+        ms.get(ms.size() - 1));
   }
 
   /** The anchorer's status once nothing waits to be anchored (or at the timeout). */
