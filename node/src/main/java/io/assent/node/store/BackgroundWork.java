@@ -56,7 +56,7 @@ public final class BackgroundWork {
     static final Work NONE = new Work(0, 0, 0, 0, 0);
 
     /**
-     * From a column family's {@code rocksdb.cfstats} map: RocksDB files flushes under level 0
+     * From a column family's {@code rocksdb.cfstats} map: RocksDB counts flushes under level 0
      * ({@code compaction.L0.*}) and everything under {@code compaction.Sum.*}; sizes are in GB with
      * six decimals (so to the kilobyte), CPU time in seconds.
      */
