@@ -16,6 +16,8 @@ import io.assent.node.consent.ConsentService;
 import io.assent.node.consent.DatasetCurators;
 import io.assent.node.consent.DatasetDirectory;
 import io.assent.node.consent.Eip712ConsentSignatures;
+import io.assent.node.consent.ErasureCompactions;
+import io.assent.node.consent.ErasureCompactor;
 import io.assent.node.consent.SignerAuthority;
 import io.assent.node.consent.SigningDomain;
 import io.assent.node.consent.SummaryWriters;
@@ -28,10 +30,12 @@ import java.util.List;
 /**
  * The consent ledger's part of the composition root: the consent service, its signing domain,
  * Sign-In with Ethereum, and the consent endpoints. Without a ConsentAnchor address the write
- * endpoints answer consentsDisabled. Closing it stops the service's commit thread.
+ * endpoints answer consentsDisabled. Closing it stops the service's commit thread and the
+ * compactions for erasures.
  */
 final class ConsentWiring implements AutoCloseable {
   private final ConsentService consents;
+  private final ErasureCompactor erasureCompactor;
   private final List<Endpoint> endpoints;
 
   /**
@@ -56,6 +60,8 @@ final class ConsentWiring implements AutoCloseable {
                 config.chain().chainId(),
                 takesConsents ? config.consentAnchor() : IdentityState.ZERO_ADDRESS));
     this.consents = new ConsentService(store, signatures, authority, datasets, clock, writers);
+    this.erasureCompactor =
+        ErasureCompactor.start(new ErasureCompactions(store), ErasureCompactor.DEFAULT_INTERVAL);
     SiweAuth siwe = new SiweAuth(config.chain().chainId(), authority, clock);
     this.endpoints =
         List.of(
@@ -76,6 +82,7 @@ final class ConsentWiring implements AutoCloseable {
 
   @Override
   public void close() {
+    erasureCompactor.close();
     consents.close();
   }
 }

@@ -294,10 +294,13 @@ public final class ConsentService implements AutoCloseable {
     return act(consentId, withdrawal, signature, SubjectAction.Kind.WITHDRAWAL);
   }
 
+  /**
+   * Erases a consent: its record, key, proof and private indexes are deleted when this returns, and
+   * {@link ErasureCompactions} owes it the compaction that removes their older versions from the
+   * store's files.
+   */
   public Accepted erase(String consentId, SubjectAction erasure, String signature) {
-    Accepted accepted = act(consentId, erasure, signature, SubjectAction.Kind.ERASURE);
-    RecordVault.compactPrivateSegments(store);
-    return accepted;
+    return act(consentId, erasure, signature, SubjectAction.Kind.ERASURE);
   }
 
   private Accepted act(
@@ -368,6 +371,7 @@ public final class ConsentService implements AutoCloseable {
     if (state.withdrawal() == null) {
       AnchorQueueKeys.enqueueWithdrawal(tx, id);
     }
+    ErasureCompactions.owe(tx, clock.millis());
   }
 
   private ConsentState existing(String consentId) {

@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,58 +19,130 @@ import org.web3j.crypto.Credentials;
 import org.web3j.utils.Numeric;
 
 /**
- * Crypto-shredding on a real RocksDB: after an erasure no file of the database (SST, WAL, MANIFEST,
- * anything) holds the record's key, its plaintext fields or the subject's address.
+ * Crypto-shredding on a real RocksDB: after an erasure and the compaction it is owed ({@link
+ * ErasureCompactions}) no file of the database (SST, blob, WAL, MANIFEST, anything) holds the
+ * record's key, its plaintext fields or the subject's address.
  */
 class ConsentErasureIT {
   private static final String MARKER = "x:ZebraPlaintextMarker4711";
 
   @TempDir Path dir;
 
+  private final Credentials alice = ConsentFixture.key(1);
+  private final ConsentFixture f = new ConsentFixture();
+
   @Test
-  void erasureLeavesNoKeyOrPlaintextInAnyFile() throws IOException {
-    Credentials alice = ConsentFixture.key(1);
-    ConsentFixture f = new ConsentFixture();
-    try (RocksDbKeyValueStore store = RocksDbKeyValueStore.open(dir)) {
-      ConsentService service =
-          new ConsentService(
-              store,
-              f.signatures,
-              new SignerAuthority(new IdentityIndex(store)),
-              DatasetDirectory.ACCEPT_ALL,
-              f.clock,
-              new SummaryWriters());
-      Grant template = f.grant(alice);
-      Grant grant =
-          new Grant(
-              template.subjectDid(),
-              template.subject(),
-              template.dataset(),
-              List.of(MARKER),
-              template.processing(),
-              template.legalBasis(),
-              template.noticeDigest(),
-              template.noticeVersion(),
-              template.jurisdiction(),
-              template.validFrom(),
-              template.validUntil(),
-              template.nonce());
-      String id = service.accept(grant, f.sign(grant, alice)).consentId();
-      byte[] key = store.get(Segment.CONSENT_KEYS, Numeric.hexStringToByteArray(id)).orElseThrow();
-      byte[] marker = MARKER.getBytes(StandardCharsets.UTF_8);
-      byte[] subject = Numeric.hexStringToByteArray(alice.getAddress());
-      assertThat(filesContaining(key)).as("the key is on disk before erasure").isNotEmpty();
-      assertThat(filesContaining(marker)).as("the marker is on disk before erasure").isNotEmpty();
+  void erasureLeavesNoKeyOrPlaintextInAnyFileOnceCompacted() throws IOException {
+    try (RocksDbKeyValueStore store = RocksDbKeyValueStore.open(dir);
+        ConsentService service = service(store)) {
+      Erased erased = grantAndErase(service, store);
+      // Deleted at once: the node answers as if it never had the record.
+      assertThat(service.status(erased.id()).status()).isEqualTo("erased");
+      assertThat(service.record(erased.id())).isEmpty();
+      // Its old versions are still in the files (the write-ahead log) until the compaction.
+      assertThat(filesContaining(erased.key())).as("before the compaction").isNotEmpty();
+      ErasureCompactions compactions = new ErasureCompactions(store);
+      assertThat(compactions.owed()).isEqualTo(1);
 
-      SubjectAction erasure = f.action(SubjectAction.Kind.ERASURE, id, alice);
-      service.erase(id, erasure, f.sign(erasure, alice));
+      assertThat(compactions.compactIfOwed()).isEqualTo(1);
 
-      assertThat(filesContaining(key)).as("files holding the record key").isEmpty();
-      assertThat(filesContaining(marker)).as("files holding plaintext").isEmpty();
-      assertThat(filesContaining(subject)).as("files holding the subject address").isEmpty();
-      assertThat(service.status(id).status()).isEqualTo("erased");
-      assertThat(service.record(id)).isEmpty();
+      assertThat(filesContaining(erased.key())).as("files holding the record key").isEmpty();
+      assertThat(filesContaining(marker())).as("files holding plaintext").isEmpty();
+      assertThat(filesContaining(subject())).as("files holding the subject address").isEmpty();
+      assertThat(compactions.owed()).isZero();
+      assertThat(compactions.compactIfOwed()).as("nothing owed: no compaction").isZero();
+      assertThat(service.status(erased.id()).status()).isEqualTo("erased");
     }
+  }
+
+  @Test
+  void aCompactionOwedWhenTheNodeStoppedIsDoneAfterItStartsAgain() throws IOException {
+    Erased erased;
+    try (RocksDbKeyValueStore store = RocksDbKeyValueStore.open(dir);
+        ConsentService service = service(store)) {
+      erased = grantAndErase(service, store);
+    }
+    try (RocksDbKeyValueStore store = RocksDbKeyValueStore.open(dir)) {
+      ErasureCompactions compactions = new ErasureCompactions(store);
+      assertThat(compactions.owed()).isEqualTo(1);
+      try (ErasureCompactor compactor = ErasureCompactor.start(compactions, Duration.ofHours(1))) {
+        // The first round runs at start; the next would be an hour later.
+        awaitNothingOwed(compactions);
+      }
+      assertThat(filesContaining(erased.key())).as("files holding the record key").isEmpty();
+      assertThat(filesContaining(marker())).as("files holding plaintext").isEmpty();
+    }
+  }
+
+  @Test
+  void theCompactorServesErasuresMadeWhileItRuns() throws IOException {
+    try (RocksDbKeyValueStore store = RocksDbKeyValueStore.open(dir);
+        ConsentService service = service(store)) {
+      ErasureCompactions compactions = new ErasureCompactions(store);
+      try (ErasureCompactor compactor =
+          ErasureCompactor.start(compactions, Duration.ofMillis(50))) {
+        Erased erased = grantAndErase(service, store);
+        awaitNothingOwed(compactions);
+        assertThat(filesContaining(erased.key())).as("files holding the record key").isEmpty();
+        assertThat(filesContaining(marker())).as("files holding plaintext").isEmpty();
+      }
+    }
+  }
+
+  private record Erased(String id, byte[] key) {}
+
+  private ConsentService service(RocksDbKeyValueStore store) {
+    return new ConsentService(
+        store,
+        f.signatures,
+        new SignerAuthority(new IdentityIndex(store)),
+        DatasetDirectory.ACCEPT_ALL,
+        f.clock,
+        new SummaryWriters());
+  }
+
+  /** Grants a consent whose purposes hold {@link #MARKER}, checks it is on disk, erases it. */
+  private Erased grantAndErase(ConsentService service, RocksDbKeyValueStore store)
+      throws IOException {
+    Grant template = f.grant(alice);
+    Grant grant =
+        new Grant(
+            template.subjectDid(),
+            template.subject(),
+            template.dataset(),
+            List.of(MARKER),
+            template.processing(),
+            template.legalBasis(),
+            template.noticeDigest(),
+            template.noticeVersion(),
+            template.jurisdiction(),
+            template.validFrom(),
+            template.validUntil(),
+            template.nonce());
+    String id = service.accept(grant, f.sign(grant, alice)).consentId();
+    byte[] key = store.get(Segment.CONSENT_KEYS, Numeric.hexStringToByteArray(id)).orElseThrow();
+    assertThat(filesContaining(key)).as("the key is on disk before erasure").isNotEmpty();
+    assertThat(filesContaining(marker())).as("the marker is on disk before erasure").isNotEmpty();
+    SubjectAction erasure = f.action(SubjectAction.Kind.ERASURE, id, alice);
+    service.erase(id, erasure, f.sign(erasure, alice));
+    return new Erased(id, key);
+  }
+
+  /** Polls, with a deadline: the compactor runs on its own thread and tells no one. */
+  private static void awaitNothingOwed(ErasureCompactions compactions) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (compactions.owed() > 0) {
+      assertThat(System.nanoTime()).as("compaction within 30 s").isLessThan(deadline);
+      LockSupport.parkNanos(Duration.ofMillis(10).toNanos()); // the polling interval
+    }
+  }
+
+  private static byte[] marker() {
+    return MARKER.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private byte[] subject() {
+    return Numeric.hexStringToByteArray(alice.getAddress());
   }
 
   private List<Path> filesContaining(byte[] needle) throws IOException {
