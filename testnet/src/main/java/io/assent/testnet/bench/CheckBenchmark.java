@@ -169,8 +169,9 @@ public final class CheckBenchmark {
 
   /**
    * {@link #ERASURES} erasures over HTTP, one after the other, each of a consent granted for it by
-   * a fresh subject just before (not timed): the time until the node answers the erasure, which it
-   * does after it has compacted the private segments (so that nothing erased stays in a file).
+   * a fresh subject just before (not timed): the time until the node answers the erasure, after the
+   * synced write that deletes it (the compaction that removes its old versions from the files
+   * follows in the background, see {@code ErasureCompactor}).
    */
   private static List<Duration> measureErasures(
       NodeClient client, ConsentRequests requests, String dataset) throws Exception {
@@ -210,7 +211,8 @@ public final class CheckBenchmark {
         Locale.ROOT,
         """
         Erasure with %,d consents in the node (`POST /v1/consents/{id}/erasure`, %d in a row, each
-        answered after the node compacted its private segments): median %.0f ms, slowest %.0f ms.
+        answered after its synced write; the compaction follows in the background): median %.1f
+        ms, slowest %.1f ms.
         """,
         consents,
         ms.size(),
