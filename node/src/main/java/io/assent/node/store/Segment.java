@@ -29,7 +29,10 @@ public enum Segment {
   CONSENT_INDEX(22, NODE),
   /** Private plane: each consent's local state (pending, anchored with proof, erased). */
   CONSENT_STATE(23, NODE),
-  /** Private plane: leaves and withdrawals waiting to be anchored, and the anchorer's batches. */
+  /**
+   * Private plane: leaves and withdrawals waiting to be anchored, the anchorer's batches, and the
+   * compactions erasures are owed ({@code 'E'} entries, see {@code ErasureCompactions}).
+   */
   CONSENT_QUEUE(24, NODE),
   /** Public plane (chain-derived, undone on reorg): anchored batch roots. */
   ANCHOR_ROOTS(30, CHAIN),
