@@ -20,6 +20,7 @@ import io.assent.node.chain.IndexScope;
 import io.assent.node.chain.LogHandler;
 import io.assent.node.config.ConfigException;
 import io.assent.node.config.NodeConfig;
+import io.assent.node.consent.ErasureCompactions;
 import io.assent.node.consent.NonceMigration;
 import io.assent.node.consent.SummaryMigration;
 import io.assent.node.consent.SummaryWriters;
@@ -159,7 +160,8 @@ public final class AssentNode implements AutoCloseable {
               resolver,
               relay != null ? relay : readOnlyRelay(config, web3j)));
       endpoints.add(new RelayIdentityOperation(blocking, didParam, relay));
-      endpoints.addAll(operationsEndpoints(config, sync, anchors, networkName));
+      endpoints.addAll(
+          operationsEndpoints(config, sync, anchors, new ErasureCompactions(store), networkName));
       ApiServer api = new ApiServer(vertx, endpoints, config.http().bodyLimitBytes());
       int port = api.start(config.http().host(), config.http().port()).await();
       follower.start();
@@ -201,12 +203,17 @@ public final class AssentNode implements AutoCloseable {
 
   /** For operators: status, health, and the API's own description. */
   private static List<Endpoint> operationsEndpoints(
-      NodeConfig config, ChainFollower sync, Anchoring anchors, String networkName) {
+      NodeConfig config,
+      ChainFollower sync,
+      Anchoring anchors,
+      ErasureCompactions erasures,
+      String networkName) {
     NodeConfig.Chain chain = config.chain();
     return List.of(
         new GetStatus(
             sync::status,
             anchors::status,
+            erasures::owed,
             chain.chainId(),
             networkName,
             config.didRegistry(),

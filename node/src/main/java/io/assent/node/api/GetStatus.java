@@ -5,18 +5,21 @@ import io.assent.node.anchor.AnchorerStatus;
 import io.assent.node.chain.SyncStatus;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /**
  * {@code GET /v1/status}: chain id, contract addresses, chain head, synced block and the index
  * digest, by which two nodes synced to the same block can be compared; and the anchoring: whether
- * this node anchors consents, how many wait in its queue and in unconfirmed batches.
+ * this node anchors consents, how many wait in its queue and in unconfirmed batches; and how many
+ * erasures wait for their compaction.
  */
 public final class GetStatus implements Endpoint {
   public static final String OPERATION_ID = "getStatus";
 
   private final Supplier<SyncStatus> sync;
   private final Supplier<AnchorerStatus> anchoring;
+  private final IntSupplier erasuresAwaitingCompaction;
   private final long chainId;
   private final String networkName;
   private final String didRegistry;
@@ -25,6 +28,8 @@ public final class GetStatus implements Endpoint {
   private final int confirmations;
 
   /**
+   * @param erasuresAwaitingCompaction how many erasures wait for the compaction that removes their
+   *     data from the store's files
    * @param consentAnchor the ConsentAnchor's address, or null when the node has none
    * @param datasetRegistry the DatasetRegistry's address, or null when the node indexes no datasets
    *     (consents are then taken for any dataset id)
@@ -32,6 +37,7 @@ public final class GetStatus implements Endpoint {
   public GetStatus(
       Supplier<SyncStatus> sync,
       Supplier<AnchorerStatus> anchoring,
+      IntSupplier erasuresAwaitingCompaction,
       long chainId,
       String networkName,
       String didRegistry,
@@ -40,6 +46,7 @@ public final class GetStatus implements Endpoint {
       int confirmations) {
     this.sync = sync;
     this.anchoring = anchoring;
+    this.erasuresAwaitingCompaction = erasuresAwaitingCompaction;
     this.chainId = chainId;
     this.networkName = networkName;
     this.didRegistry = didRegistry;
@@ -74,6 +81,9 @@ public final class GetStatus implements Endpoint {
             .put("indexDigest", status.indexDigest())
             .put("rpcReachable", status.rpcReachable())
             .put("anchoring", anchoring(anchoring.get()))
+            .put(
+                "erasures",
+                new JsonObject().put("awaitingCompaction", erasuresAwaitingCompaction.getAsInt()))
             .put(
                 "datasets",
                 new JsonObject()

@@ -347,6 +347,16 @@ class ConsentApiIT {
         http.postJson("/v1/consents/" + id + "/erasure", action("erasure", id, alice, alice));
     assertThat(e.status()).as(e.body()).isEqualTo(200);
     assertThat(http.get("/v1/consents/" + id).json().getString("status")).isEqualTo("erased");
+    // The node's compactor removes the erased data from its files within its interval (10 s).
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                http.get("/v1/status")
+                        .json()
+                        .getJsonObject("erasures")
+                        .getInteger("awaitingCompaction")
+                    == 0);
     problem(http.get("/v1/consents/" + id + "/record", siwe(alice)), 410, "alreadyErased");
     assertThat(new JsonObject(listing(alice)).getJsonArray("consents")).isEmpty();
     problem(
