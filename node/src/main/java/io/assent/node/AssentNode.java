@@ -161,7 +161,8 @@ public final class AssentNode implements AutoCloseable {
               relay != null ? relay : readOnlyRelay(config, web3j)));
       endpoints.add(new RelayIdentityOperation(blocking, didParam, relay));
       endpoints.addAll(
-          operationsEndpoints(config, sync, anchors, new ErasureCompactions(store), networkName));
+          operationsEndpoints(
+              config, blocking, sync, anchors, new ErasureCompactions(store), networkName));
       ApiServer api = new ApiServer(vertx, endpoints, config.http().bodyLimitBytes());
       int port = api.start(config.http().host(), config.http().port()).await();
       follower.start();
@@ -204,6 +205,7 @@ public final class AssentNode implements AutoCloseable {
   /** For operators: status, health, and the API's own description. */
   private static List<Endpoint> operationsEndpoints(
       NodeConfig config,
+      Blocking blocking,
       ChainFollower sync,
       Anchoring anchors,
       ErasureCompactions erasures,
@@ -211,6 +213,7 @@ public final class AssentNode implements AutoCloseable {
     NodeConfig.Chain chain = config.chain();
     return List.of(
         new GetStatus(
+            blocking,
             sync::status,
             anchors::status,
             erasures::owed,

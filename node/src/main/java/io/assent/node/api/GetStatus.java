@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 public final class GetStatus implements Endpoint {
   public static final String OPERATION_ID = "getStatus";
 
+  private final Blocking blocking;
   private final Supplier<SyncStatus> sync;
   private final Supplier<AnchorerStatus> anchoring;
   private final IntSupplier erasuresAwaitingCompaction;
@@ -35,6 +36,7 @@ public final class GetStatus implements Endpoint {
    *     (consents are then taken for any dataset id)
    */
   public GetStatus(
+      Blocking blocking,
       Supplier<SyncStatus> sync,
       Supplier<AnchorerStatus> anchoring,
       IntSupplier erasuresAwaitingCompaction,
@@ -44,6 +46,7 @@ public final class GetStatus implements Endpoint {
       String consentAnchor,
       String datasetRegistry,
       int confirmations) {
+    this.blocking = blocking;
     this.sync = sync;
     this.anchoring = anchoring;
     this.erasuresAwaitingCompaction = erasuresAwaitingCompaction;
@@ -60,8 +63,13 @@ public final class GetStatus implements Endpoint {
     return OPERATION_ID;
   }
 
+  /** On the worker pool: counting the erasures that wait reads the store. */
   @Override
   public void handle(RoutingContext ctx) {
+    blocking.respond(ctx, this::status);
+  }
+
+  private Reply status() {
     SyncStatus status = sync.get();
     JsonObject body =
         new JsonObject()
@@ -95,7 +103,7 @@ public final class GetStatus implements Endpoint {
     if (status.halted()) {
       body.put("halted", true);
     }
-    Reply.json(body).writeTo(ctx);
+    return Reply.json(body);
   }
 
   /** The anchorer's status as JSON, shared with {@code /health/ready}. */
