@@ -14,6 +14,7 @@ import io.assent.node.store.RocksDbKeyValueStore;
 import io.assent.testnet.ConsentRequests;
 import io.assent.testnet.NodeClient;
 import io.assent.testnet.NodeProcess;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,6 +26,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
 
@@ -69,6 +72,7 @@ public final class CheckBenchmark {
       ApiConsentFill.Timing timing;
       Latencies.Summary http;
       List<Duration> erasures;
+      Duration compacted;
       long rssKb;
       AnchoringState anchoring;
       try (NodeProcess node =
@@ -98,7 +102,9 @@ public final class CheckBenchmark {
                 });
         rssKb = rssKb(node.pid());
         erasures = measureErasures(client, requests, fill.firstDataset(0));
+        compacted = awaitErasuresCompacted(client, Duration.ofMinutes(10));
       }
+      List<Long> compactionMs = compactionTimes(dir.resolve("node.log"));
       Bench.progress("over HTTP: %s", http);
       Bench.progress("erasures: %s", erasures);
       Latencies.Summary[] inProcess = measureInProcess(data, anchor.address(), fill, datasets);
@@ -106,7 +112,7 @@ public final class CheckBenchmark {
       Latencies.Summary none = inProcess[1];
       Bench.progress("in process: granted %s, none %s", granted, none);
       System.out.println(report(consents, clients, timing, anchoring, granted, none, http, rssKb));
-      System.out.println(erasureReport(consents, erasures));
+      System.out.println(erasureReport(consents, erasures, compacted, compactionMs));
     } finally {
       Anvil.deleteRecursively(dir);
     }
@@ -205,19 +211,57 @@ public final class CheckBenchmark {
     return times;
   }
 
-  private static String erasureReport(int consents, List<Duration> times) {
+  /**
+   * How long, after the last erasure was answered, until the node's status shows no erasure
+   * awaiting its compaction (the background compactor's interval and its compaction), or null at
+   * the timeout.
+   */
+  private static Duration awaitErasuresCompacted(NodeClient client, Duration timeout)
+      throws InterruptedException {
+    long started = System.nanoTime();
+    while (client.status().path("erasures").path("awaitingCompaction").asLong() > 0) {
+      if (System.nanoTime() - started > timeout.toNanos()) {
+        return null;
+      }
+      Thread.sleep(100); // polling a remote status; no event to wait on
+    }
+    return Duration.ofNanos(System.nanoTime() - started);
+  }
+
+  private static final Pattern COMPACTION_LOG =
+      Pattern.compile("compacted the private segments for \\d+ erasure\\(s\\) in (\\d+) ms");
+
+  /** The durations of the node's erasure compactions, from its log. */
+  private static List<Long> compactionTimes(Path log) throws IOException {
+    List<Long> ms = new ArrayList<>();
+    for (String line : Files.readAllLines(log)) {
+      Matcher m = COMPACTION_LOG.matcher(line);
+      if (m.find()) {
+        ms.add(Long.parseLong(m.group(1)));
+      }
+    }
+    return ms;
+  }
+
+  private static String erasureReport(
+      int consents, List<Duration> times, Duration compacted, List<Long> compactionMs) {
     List<Double> ms = times.stream().map(d -> d.toNanos() / 1e6).sorted().toList();
     return String.format(
         Locale.ROOT,
         """
         Erasure with %,d consents in the node (`POST /v1/consents/{id}/erasure`, %d in a row, each
         answered after its synced write; the compaction follows in the background): median %.1f
-        ms, slowest %.1f ms.
+        ms, slowest %.1f ms. After the last one, none awaited its compaction any more (`GET
+        /v1/status`) within %s; the node's compactions for them took %s ms (its log).
         """,
         consents,
         ms.size(),
         ms.get(ms.size() / 2),
-        ms.get(ms.size() - 1));
+        ms.get(ms.size() - 1),
+        compacted == null
+            ? "no: still awaiting after 10 min"
+            : String.format(Locale.ROOT, "%.1f s", compacted.toNanos() / 1e9),
+        compactionMs);
   }
 
   /** The anchorer's status once nothing waits to be anchored (or at the timeout). */
