@@ -16,7 +16,6 @@ import io.assent.node.consent.ConsentService;
 import io.assent.node.consent.DatasetCurators;
 import io.assent.node.consent.DatasetDirectory;
 import io.assent.node.consent.Eip712ConsentSignatures;
-import io.assent.node.consent.ErasureCompactions;
 import io.assent.node.consent.ErasureCompactor;
 import io.assent.node.consent.SignerAuthority;
 import io.assent.node.consent.SigningDomain;
@@ -61,7 +60,7 @@ final class ConsentWiring implements AutoCloseable {
                 takesConsents ? config.consentAnchor() : IdentityState.ZERO_ADDRESS));
     this.consents = new ConsentService(store, signatures, authority, datasets, clock, writers);
     this.erasureCompactor =
-        ErasureCompactor.start(new ErasureCompactions(store), ErasureCompactor.DEFAULT_INTERVAL);
+        ErasureCompactor.start(consents.erasureCompactions(), ErasureCompactor.DEFAULT_INTERVAL);
     SiweAuth siwe = new SiweAuth(config.chain().chainId(), authority, clock);
     this.endpoints =
         List.of(

@@ -42,6 +42,7 @@ public final class ConsentService implements AutoCloseable {
   private final GroupCommitter committer;
   private final TallyBatch tallies = new TallyBatch();
   private final AnchorQueueKeys.LeafAppender leaves = new AnchorQueueKeys.LeafAppender();
+  private final ErasureCompactions erasures;
 
   /**
    * @param writers the same instance as the store's {@link AnchoringTally}: both keep the
@@ -60,6 +61,7 @@ public final class ConsentService implements AutoCloseable {
     this.datasets = datasets;
     this.clock = clock;
     this.reads = new ConsentReads(store, vault, clock);
+    this.erasures = new ErasureCompactions(store);
     this.committer =
         new GroupCommitter(store, GroupCommitter.MAX_LINGER, this::finishGroup, writers);
   }
@@ -78,6 +80,14 @@ public final class ConsentService implements AutoCloseable {
 
   /** The outcome of an accepted request; {@code created} false for an idempotent repeat. */
   public record Accepted(String consentId, String status, boolean created) {}
+
+  /**
+   * The compactions this service's erasures owe; the node serves them with an {@link
+   * ErasureCompactor}.
+   */
+  public ErasureCompactions erasureCompactions() {
+    return erasures;
+  }
 
   public SigningDomain domain() {
     return signatures.domain();
@@ -341,7 +351,9 @@ public final class ConsentService implements AutoCloseable {
             return new Accepted(consentId, "withdrawalPending", true);
           }
           requireFreshNonce(tx, action.subject(), action.nonce());
-          eraseInto(tx, id, current, action.nonce(), now);
+          PrivateKeysWritten written = new PrivateKeysWritten(tx);
+          eraseInto(written, id, current, action.nonce(), now);
+          erasures.owe(tx, clock.millis(), written.keys());
           return new Accepted(consentId, ConsentState.ERASED, true);
         });
   }
@@ -350,7 +362,8 @@ public final class ConsentService implements AutoCloseable {
    * Deletes the record, its key, its anchor proof and every private index, leaving {@code {status:
    * erased}}. The consent's nonces stay used, with nothing in their entries, so the signed grant
    * cannot be replayed into a new consent. A consent not yet withdrawn is queued as withdrawn, so
-   * that every node learns from the chain that it no longer holds.
+   * that every node learns from the chain that it no longer holds. The caller owes the compaction
+   * of the private keys this writes ({@link ErasureCompactions}).
    */
   private void eraseInto(
       Transaction tx, byte[] id, ConsentState state, String erasureNonce, long now) {
@@ -371,7 +384,6 @@ public final class ConsentService implements AutoCloseable {
     if (state.withdrawal() == null) {
       AnchorQueueKeys.enqueueWithdrawal(tx, id);
     }
-    ErasureCompactions.owe(tx, clock.millis());
   }
 
   private ConsentState existing(String consentId) {

@@ -44,12 +44,13 @@ public final class ErasureCompactor implements AutoCloseable {
   private void round() {
     try {
       long started = System.nanoTime();
-      int served = compactions.compactIfOwed();
-      if (served > 0) {
+      ErasureCompactions.Served served = compactions.compactIfOwed();
+      if (served.erasures() > 0) {
         LOG.info(
-            "compacted the private segments for {} erasure(s) in {} ms",
-            served,
-            (System.nanoTime() - started) / 1_000_000);
+            "compacted the private segments for {} erasure(s) in {} ms ({})",
+            served.erasures(),
+            (System.nanoTime() - started) / 1_000_000,
+            served.whole() ? "whole" : served.ranges() + " key range(s)");
       }
     } catch (RuntimeException e) {
       // The erasures stay owed; the next round tries again.

@@ -1,6 +1,7 @@
 package io.assent.node.store;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,13 @@ public final class InMemoryKeyValueStore implements KeyValueStore {
   @Override
   public void compact(Segment segment) {
     ensureOpen();
+  }
+
+  /** Nothing to compact, as for {@link #compact}. */
+  @Override
+  public int compactKeys(Map<Segment, ? extends Collection<byte[]>> keys) {
+    ensureOpen();
+    return 0;
   }
 
   @Override

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +20,12 @@ import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.CompactRangeOptions;
 import org.rocksdb.FlushOptions;
+import org.rocksdb.LevelMetaData;
 import org.rocksdb.Options;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
+import org.rocksdb.SstFileMetaData;
 import org.rocksdb.WriteOptions;
 
 /**
@@ -69,7 +72,11 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
 
   /** Opens (creating if needed) the database in {@code directory}. */
   public static RocksDbKeyValueStore open(Path directory) {
-    RocksDbOptions options = new RocksDbOptions();
+    return open(directory, new RocksDbOptions());
+  }
+
+  /** Opens the database with these options, which the store then owns (tests). */
+  static RocksDbKeyValueStore open(Path directory, RocksDbOptions options) {
     try {
       Files.createDirectories(directory);
       List<byte[]> names = columnFamilyNames(directory);
@@ -219,22 +226,82 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
    */
   @Override
   public void compact(Segment segment) {
-    guarded(
+    compacting(
+        compaction -> {
+          db.compactRange(handle(segment), null, null, compaction);
+          return 1;
+        });
+  }
+
+  /**
+   * Flushes and syncs as {@link #compact} does, then compacts in each segment only the ranges that
+   * {@link CompactionRanges} finds for its keys among its bottom level's files, down to the bottom
+   * level. The end of each range is passed as its successor ({@code last ‖ 0x00}), so the last key
+   * is inside it whether RocksDB treats the end as included or not.
+   */
+  @Override
+  public int compactKeys(Map<Segment, ? extends Collection<byte[]>> keys) {
+    return compacting(
+        compaction -> {
+          int ranges = 0;
+          for (Map.Entry<Segment, ? extends Collection<byte[]>> entry : keys.entrySet()) {
+            ColumnFamilyHandle handle = handle(entry.getKey());
+            for (CompactionRanges.KeyRange range :
+                CompactionRanges.covering(entry.getValue(), bottomFiles(handle))) {
+              db.compactRange(
+                  handle, range.first(), Bytes.concat(range.last(), new byte[1]), compaction);
+              ranges++;
+            }
+          }
+          return ranges;
+        });
+  }
+
+  private interface Compaction {
+    int run(CompactRangeOptions options) throws RocksDBException;
+  }
+
+  private int compacting(Compaction compaction) {
+    return guarded(
         () -> {
           try (FlushOptions flush = new FlushOptions().setWaitForFlush(true);
-              CompactRangeOptions compaction =
+              CompactRangeOptions options =
                   new CompactRangeOptions()
                       .setBottommostLevelCompaction(
                           CompactRangeOptions.BottommostLevelCompaction.kForce)
                       .setExclusiveManualCompaction(true)) {
             db.flush(flush, allHandles);
             db.flushWal(true);
-            db.compactRange(handle(segment), null, null, compaction);
-            return null;
+            return compaction.run(options);
           } catch (RocksDBException e) {
-            throw new StorageException("compaction failed in " + segment, e);
+            throw new StorageException("compaction failed", e);
           }
         });
+  }
+
+  /** The key ranges of the files of the lowest non-empty level below level 0, ascending. */
+  private List<CompactionRanges.KeyRange> bottomFiles(ColumnFamilyHandle handle) {
+    List<LevelMetaData> levels = db.getColumnFamilyMetaData(handle).levels();
+    for (int i = levels.size() - 1; i > 0; i--) {
+      List<SstFileMetaData> files = levels.get(i).files();
+      if (!files.isEmpty()) {
+        return files.stream()
+            .map(f -> new CompactionRanges.KeyRange(f.smallestKey(), f.largestKey()))
+            .sorted((a, b) -> Bytes.compareUnsigned(a.first(), b.first()))
+            .toList();
+      }
+    }
+    return List.of();
+  }
+
+  /** The names of the live SST files of a segment (tests). */
+  List<String> liveFiles(Segment segment) {
+    return guarded(
+        () ->
+            db.getColumnFamilyMetaData(handle(segment)).levels().stream()
+                .flatMap(level -> level.files().stream())
+                .map(SstFileMetaData::fileName)
+                .toList());
   }
 
   /** Frees every native handle; idempotent. */

@@ -21,6 +21,11 @@ final class RocksDbOptions implements AutoCloseable {
   private static final double MEMTABLE_BLOOM_RATIO = 0.02;
   // Smaller values stay in the SST files (a record envelope is never this small).
   private static final long RECORD_BLOB_MIN_BYTES = 256;
+  // RocksDB's default. The erasure's compactions rewrite whole files of this size (see
+  // CompactionRanges); tests choose smaller files to have many without much data.
+  private static final long TARGET_FILE_BYTES = 64L << 20;
+
+  private final long targetFileBytes;
 
   private final LRUCache cache = new LRUCache(BLOCK_CACHE_BYTES);
   private final BloomFilter bloomFilter = new BloomFilter(10);
@@ -29,10 +34,10 @@ final class RocksDbOptions implements AutoCloseable {
           .setCreateIfMissing(true)
           .setCreateMissingColumnFamilies(true)
           .setKeepLogFileNum(5);
-  private final ColumnFamilyOptions columns = columns(CompressionType.LZ4_COMPRESSION);
+  private final ColumnFamilyOptions columns;
   // Ciphertext and keys: random bytes, which compression would only try, on every flush and
   // compaction, and fail to shrink.
-  private final ColumnFamilyOptions randomBytes = columns(CompressionType.NO_COMPRESSION);
+  private final ColumnFamilyOptions randomBytes;
   // The encrypted records (~1.3 kB each, keyed by their random ids): their values go to blob files
   // when a memtable is flushed, and compactions then move only keys and blob references. Kept in
   // the SST files, every record was rewritten by each compaction of its level; with random keys a
@@ -42,15 +47,28 @@ final class RocksDbOptions implements AutoCloseable {
   // oldest blob files again, and the only garbage is erased records. Such a blob outlives the
   // erasure's compaction: it is ciphertext whose key the erasure destroyed (CONSENT_KEYS stays in
   // SST files and is compacted away at once), as crypto-shredding intends.
-  private final ColumnFamilyOptions records =
-      columns(CompressionType.NO_COMPRESSION)
-          .setEnableBlobFiles(true)
-          .setMinBlobSize(RECORD_BLOB_MIN_BYTES)
-          .setEnableBlobGarbageCollection(false);
+  private final ColumnFamilyOptions records;
+
+  RocksDbOptions() {
+    this(TARGET_FILE_BYTES);
+  }
+
+  /** With SST files of about {@code targetFileBytes} below level 0 (tests). */
+  RocksDbOptions(long targetFileBytes) {
+    this.targetFileBytes = targetFileBytes;
+    this.columns = columns(CompressionType.LZ4_COMPRESSION);
+    this.randomBytes = columns(CompressionType.NO_COMPRESSION);
+    this.records =
+        columns(CompressionType.NO_COMPRESSION)
+            .setEnableBlobFiles(true)
+            .setMinBlobSize(RECORD_BLOB_MIN_BYTES)
+            .setEnableBlobGarbageCollection(false);
+  }
 
   private ColumnFamilyOptions columns(CompressionType compression) {
     return new ColumnFamilyOptions()
         .setCompressionType(compression)
+        .setTargetFileSizeBase(targetFileBytes)
         .setMemtablePrefixBloomSizeRatio(MEMTABLE_BLOOM_RATIO)
         .setMemtableWholeKeyFiltering(true)
         .setTableFormatConfig(

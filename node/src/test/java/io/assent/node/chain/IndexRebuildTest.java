@@ -9,6 +9,7 @@ import io.assent.node.store.KeyValue;
 import io.assent.node.store.KeyValueStore;
 import io.assent.node.store.Segment;
 import io.assent.node.store.Transaction;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -184,6 +185,11 @@ class IndexRebuildTest {
     @Override
     public void compact(Segment segment) {
       store.compact(segment);
+    }
+
+    @Override
+    public int compactKeys(Map<Segment, ? extends Collection<byte[]>> keys) {
+      return store.compactKeys(keys);
     }
 
     @Override

@@ -3,16 +3,15 @@ package io.assent.node.consent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.assent.node.identity.IdentityIndex;
+import io.assent.node.store.FilesContaining;
 import io.assent.node.store.RocksDbKeyValueStore;
 import io.assent.node.store.Segment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.web3j.crypto.Credentials;
@@ -41,17 +40,40 @@ class ConsentErasureIT {
       assertThat(service.record(erased.id())).isEmpty();
       // Its old versions are still in the files (the write-ahead log) until the compaction.
       assertThat(filesContaining(erased.key())).as("before the compaction").isNotEmpty();
-      ErasureCompactions compactions = new ErasureCompactions(store);
+      ErasureCompactions compactions = service.erasureCompactions();
       assertThat(compactions.owed()).isEqualTo(1);
 
-      assertThat(compactions.compactIfOwed()).isEqualTo(1);
+      ErasureCompactions.Served served = compactions.compactIfOwed();
+
+      assertThat(served.erasures()).isEqualTo(1);
+      assertThat(served.whole()).as("narrowed to the keys the erasure wrote").isFalse();
+      assertThat(served.ranges()).isPositive();
 
       assertThat(filesContaining(erased.key())).as("files holding the record key").isEmpty();
       assertThat(filesContaining(marker())).as("files holding plaintext").isEmpty();
       assertThat(filesContaining(subject())).as("files holding the subject address").isEmpty();
       assertThat(compactions.owed()).isZero();
-      assertThat(compactions.compactIfOwed()).as("nothing owed: no compaction").isZero();
+      assertThat(compactions.compactIfOwed())
+          .as("nothing owed: no compaction")
+          .isEqualTo(new ErasureCompactions.Served(0, 0, false));
       assertThat(service.status(erased.id()).status()).isEqualTo("erased");
+    }
+  }
+
+  @Test
+  void anErasureThisInstanceDidNotSeeIsServedByCompactingThePrivateSegmentsWhole()
+      throws IOException {
+    try (RocksDbKeyValueStore store = RocksDbKeyValueStore.open(dir);
+        ConsentService service = service(store)) {
+      Erased erased = grantAndErase(service, store);
+      // As after a restart: the entry is in the store, the keys it owes were only in memory.
+      ErasureCompactions.Served served = new ErasureCompactions(store).compactIfOwed();
+
+      assertThat(served).isEqualTo(new ErasureCompactions.Served(1, 4, true));
+      assertThat(filesContaining(erased.key())).as("files holding the record key").isEmpty();
+      assertThat(filesContaining(marker())).as("files holding plaintext").isEmpty();
+      assertThat(filesContaining(subject())).as("files holding the subject address").isEmpty();
+      assertThat(service.erasureCompactions().owed()).isZero();
     }
   }
 
@@ -78,7 +100,7 @@ class ConsentErasureIT {
   void theCompactorServesErasuresMadeWhileItRuns() throws IOException {
     try (RocksDbKeyValueStore store = RocksDbKeyValueStore.open(dir);
         ConsentService service = service(store)) {
-      ErasureCompactions compactions = new ErasureCompactions(store);
+      ErasureCompactions compactions = service.erasureCompactions();
       try (ErasureCompactor compactor =
           ErasureCompactor.start(compactions, Duration.ofMillis(50))) {
         Erased erased = grantAndErase(service, store);
@@ -146,27 +168,6 @@ class ConsentErasureIT {
   }
 
   private List<Path> filesContaining(byte[] needle) throws IOException {
-    try (Stream<Path> files = Files.walk(dir)) {
-      return files.filter(Files::isRegularFile).filter(p -> contains(p, needle)).toList();
-    }
-  }
-
-  private static boolean contains(Path file, byte[] needle) {
-    byte[] haystack;
-    try {
-      haystack = Files.readAllBytes(file);
-    } catch (IOException e) {
-      return false;
-    }
-    outer:
-    for (int i = 0; i + needle.length <= haystack.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return true;
-    }
-    return false;
+    return FilesContaining.in(dir, needle);
   }
 }

@@ -3,11 +3,13 @@ package io.assent.node.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -104,6 +106,43 @@ class RocksDbKeyValueStoreIT extends KeyValueStoreContract {
     for (int i = 0; i < values.size(); i += 97) {
       assertThat(store.get(Segment.CONSENT_RECORDS, Bytes.longBytes(i))).contains(values.get(i));
     }
+  }
+
+  @Test
+  void compactingKeysRemovesTheirOldValuesFromEveryFileAndRewritesOnlyTheFilesHoldingThem()
+      throws IOException {
+    store.close();
+    Path small = dir.resolve("small-files");
+    store = RocksDbKeyValueStore.open(small, new RocksDbOptions(64 << 10));
+    RocksDbKeyValueStore rocks = (RocksDbKeyValueStore) store;
+    // 1 MiB of incompressible values in SST files of ~64 KiB: ~16 files on the bottom level.
+    List<byte[]> values = writeRandomValues(Segment.CONSENT_KEYS, 2048, 512);
+    rocks.compact(Segment.CONSENT_KEYS);
+    List<String> before = rocks.liveFiles(Segment.CONSENT_KEYS);
+    assertThat(before).hasSizeGreaterThanOrEqualTo(10);
+    // Two keys close together: the memtable's flush makes a level-0 file of just their range (a
+    // level-0 file is compacted whole, with every file below that overlaps its range).
+    byte[] overwritten = Bytes.longBytes(1000);
+    byte[] deleted = Bytes.longBytes(1003);
+    try (Transaction tx = store.startTransaction()) {
+      tx.put(Segment.CONSENT_KEYS, overwritten, b(1));
+      tx.delete(Segment.CONSENT_KEYS, deleted);
+      tx.commit();
+    }
+    assertThat(FilesContaining.in(small, values.get(1000))).isNotEmpty();
+    assertThat(FilesContaining.in(small, values.get(1003))).isNotEmpty();
+
+    int ranges = rocks.compactKeys(Map.of(Segment.CONSENT_KEYS, List.of(deleted, overwritten)));
+
+    assertThat(ranges).isBetween(1, 2);
+    assertThat(FilesContaining.in(small, values.get(1000))).as("the overwritten value").isEmpty();
+    assertThat(FilesContaining.in(small, values.get(1003))).as("the deleted value").isEmpty();
+    List<String> kept = new ArrayList<>(rocks.liveFiles(Segment.CONSENT_KEYS));
+    kept.retainAll(before);
+    assertThat(kept).as("files not rewritten").hasSizeGreaterThanOrEqualTo(before.size() - 2);
+    assertThat(store.get(Segment.CONSENT_KEYS, overwritten)).contains(b(1));
+    assertThat(store.get(Segment.CONSENT_KEYS, deleted)).isEmpty();
+    assertThat(store.get(Segment.CONSENT_KEYS, Bytes.longBytes(1001))).contains(values.get(1001));
   }
 
   private List<byte[]> writeRandomValues(Segment segment, int count, int size) {

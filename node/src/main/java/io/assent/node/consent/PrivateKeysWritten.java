@@ -1,0 +1,80 @@
+package io.assent.node.consent;
+
+import io.assent.node.store.KeyValue;
+import io.assent.node.store.Segment;
+import io.assent.node.store.Transaction;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A transaction seen through a recorder of the keys put or deleted in the private segments ({@link
+ * RecordVault#PRIVATE_SEGMENTS}): what an erasure wrote over, so that the compaction it is owed can
+ * be narrowed to those keys ({@link ErasureCompactions}). Reads and writes go to the wrapped
+ * transaction; committing and rolling back stay with its owner.
+ */
+final class PrivateKeysWritten implements Transaction {
+  private final Transaction tx;
+  private final Map<Segment, List<byte[]>> keys = new EnumMap<>(Segment.class);
+
+  PrivateKeysWritten(Transaction tx) {
+    this.tx = tx;
+  }
+
+  /** The keys written so far, by segment. */
+  Map<Segment, List<byte[]>> keys() {
+    return keys;
+  }
+
+  @Override
+  public Optional<byte[]> get(Segment segment, byte[] key) {
+    return tx.get(segment, key);
+  }
+
+  @Override
+  public Stream<KeyValue> stream(Segment segment, byte[] prefix) {
+    return tx.stream(segment, prefix);
+  }
+
+  @Override
+  public Stream<KeyValue> streamReverse(Segment segment, byte[] prefix) {
+    return tx.streamReverse(segment, prefix);
+  }
+
+  @Override
+  public void put(Segment segment, byte[] key, byte[] value) {
+    note(segment, key);
+    tx.put(segment, key, value);
+  }
+
+  @Override
+  public void delete(Segment segment, byte[] key) {
+    note(segment, key);
+    tx.delete(segment, key);
+  }
+
+  private void note(Segment segment, byte[] key) {
+    if (Arrays.asList(RecordVault.PRIVATE_SEGMENTS).contains(segment)) {
+      keys.computeIfAbsent(segment, s -> new ArrayList<>()).add(key.clone());
+    }
+  }
+
+  @Override
+  public void commit() {
+    throw new UnsupportedOperationException("the wrapped transaction's owner commits it");
+  }
+
+  @Override
+  public void rollback() {
+    throw new UnsupportedOperationException("the wrapped transaction's owner rolls it back");
+  }
+
+  @Override
+  public void close() {
+    // The wrapped transaction's owner closes it.
+  }
+}
