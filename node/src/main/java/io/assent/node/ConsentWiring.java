@@ -60,7 +60,8 @@ final class ConsentWiring implements AutoCloseable {
                 takesConsents ? config.consentAnchor() : IdentityState.ZERO_ADDRESS));
     this.consents = new ConsentService(store, signatures, authority, datasets, clock, writers);
     this.erasureCompactor =
-        ErasureCompactor.start(consents.erasureCompactions(), ErasureCompactor.DEFAULT_INTERVAL);
+        ErasureCompactor.start(
+            consents.erasureCompactions(), config.erasure().compactionInterval());
     SiweAuth siwe = new SiweAuth(config.chain().chainId(), authority, clock);
     this.endpoints =
         List.of(

@@ -19,6 +19,7 @@ import java.util.List;
  * @param datasetRegistry the DatasetRegistry contract's address (lower-case 0x-hex), or null when
  *     this node indexes no datasets (consents are then taken for any dataset id)
  * @param anchor how the node batches consents for anchoring
+ * @param erasure when the node compacts what erasures deleted
  */
 public record NodeConfig(
     Path dataDir,
@@ -28,7 +29,8 @@ public record NodeConfig(
     String relayerKey,
     String consentAnchor,
     String datasetRegistry,
-    Anchor anchor) {
+    Anchor anchor,
+    Erasure erasure) {
 
   /**
    * @param batchSize N: a batch closes once this many consents and withdrawals wait
@@ -37,6 +39,13 @@ public record NodeConfig(
    *     again (same batch, same root)
    */
   public record Anchor(int batchSize, Duration maxWait, int resendAfterBlocks) {}
+
+  /**
+   * @param compactionInterval how long after one erasure compaction the next runs, if any erasure
+   *     waits: the longest an erased record's old versions stay in the store's files (besides the
+   *     compaction itself)
+   */
+  public record Erasure(Duration compactionInterval) {}
 
   /**
    * @param bodyLimitBytes requests with larger bodies get 413 payloadTooLarge
@@ -64,7 +73,7 @@ public record NodeConfig(
   @Override
   public String toString() {
     return ("NodeConfig[dataDir=%s, http=%s, chain=%s, didRegistry=%s, consentAnchor=%s,"
-            + " datasetRegistry=%s, relayer=%s, anchor=%s]")
+            + " datasetRegistry=%s, relayer=%s, anchor=%s, erasure=%s]")
         .formatted(
             dataDir,
             http,
@@ -73,6 +82,7 @@ public record NodeConfig(
             consentAnchor,
             datasetRegistry,
             relayerKey == null ? "off" : "on",
-            anchor);
+            anchor,
+            erasure);
   }
 }

@@ -56,6 +56,7 @@ public final class NodeConfigLoader {
     d.put("anchor.batchSize", "1000");
     d.put("anchor.maxWaitMs", "10000");
     d.put("anchor.resendAfterBlocks", "20");
+    d.put("erasure.compactionIntervalMs", "10000");
     d.put("relayer.key", null);
     d.put("relayer.keyFile", null);
     return java.util.Collections.unmodifiableMap(d);
@@ -169,7 +170,9 @@ public final class NodeConfigLoader {
         new NodeConfig.Anchor(
             (int) number(v, "anchor.batchSize", 1, 65_536),
             Duration.ofMillis(number(v, "anchor.maxWaitMs", 0, 86_400_000)),
-            (int) number(v, "anchor.resendAfterBlocks", 1, 100_000)));
+            (int) number(v, "anchor.resendAfterBlocks", 1, 100_000)),
+        new NodeConfig.Erasure(
+            Duration.ofMillis(number(v, "erasure.compactionIntervalMs", 100, 3_600_000))));
   }
 
   /** An optional contract address: null when unset or blank. */

@@ -13,9 +13,6 @@ import org.slf4j.LoggerFactory;
  * many erasures arrive, the node runs at most one compaction at a time for them.
  */
 public final class ErasureCompactor implements AutoCloseable {
-  /** How long an erasure's old data may stay in the store's files, besides the compaction. */
-  public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(10);
-
   private static final Logger LOG = LoggerFactory.getLogger(ErasureCompactor.class);
 
   private final ErasureCompactions compactions;

@@ -51,7 +51,7 @@ class ConsentApiIT {
     net = TestNode.startChain();
     requests =
         new ConsentApiRequests(Eip712Domain.assent(Anvil.CHAIN_ID, net.consentAnchor().address()));
-    node = net.startNode(Map.of("relayer.key", ""));
+    node = net.startNode(Map.of("relayer.key", "", "erasure.compactionIntervalMs", "200"));
     http = new Http(node.httpPort());
     anchoring = net.startNode(Map.of("anchor.maxWaitMs", "200"));
   }
@@ -347,7 +347,7 @@ class ConsentApiIT {
         http.postJson("/v1/consents/" + id + "/erasure", action("erasure", id, alice, alice));
     assertThat(e.status()).as(e.body()).isEqualTo(200);
     assertThat(http.get("/v1/consents/" + id).json().getString("status")).isEqualTo("erased");
-    // The node's compactor removes the erased data from its files within its interval (10 s).
+    // The node's compactor removes the erased data from its files within its interval (200 ms).
     await()
         .atMost(Duration.ofSeconds(30))
         .until(

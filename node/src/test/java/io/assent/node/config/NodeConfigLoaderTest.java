@@ -97,6 +97,7 @@ class NodeConfigLoaderTest {
     assertThat(defaults.consentAnchor()).isNull();
     assertThat(defaults.anchor())
         .isEqualTo(new NodeConfig.Anchor(1000, Duration.ofSeconds(10), 20));
+    assertThat(defaults.erasure()).isEqualTo(new NodeConfig.Erasure(Duration.ofSeconds(10)));
 
     NodeConfig tuned =
         loader.load(
@@ -104,10 +105,17 @@ class NodeConfigLoaderTest {
             Map.of("chain.chainId", "1", "contracts.didRegistry", REGISTRY));
     assertThat(tuned.consentAnchor()).isEqualTo(ANCHOR.toLowerCase());
     assertThat(tuned.anchor()).isEqualTo(new NodeConfig.Anchor(50, Duration.ofMillis(250), 3));
+    NodeConfig fromEnv =
+        new NodeConfigLoader(Map.of("ASSENT_ERASURE_COMPACTION_INTERVAL_MS", "500"))
+            .load(null, Map.of("chain.chainId", "1", "contracts.didRegistry", REGISTRY));
+    assertThat(fromEnv.erasure().compactionInterval()).isEqualTo(Duration.ofMillis(500));
 
     Map<String, String> base = Map.of("chain.chainId", "1", "contracts.didRegistry", REGISTRY);
     assertThatThrownBy(() -> loader.load(file("{\"anchor\": {\"batchSize\": 0}}"), base))
         .hasMessageContaining("anchor.batchSize must be between 1 and 65536");
+    assertThatThrownBy(
+            () -> loader.load(file("{\"erasure\": {\"compactionIntervalMs\": 10}}"), base))
+        .hasMessageContaining("erasure.compactionIntervalMs must be between 100 and 3600000");
     assertThatThrownBy(
             () ->
                 new NodeConfigLoader(Map.of("ASSENT_CONTRACTS_CONSENT_ANCHOR", "0x12"))
