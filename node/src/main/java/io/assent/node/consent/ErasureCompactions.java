@@ -53,10 +53,10 @@ public final class ErasureCompactions {
    * What one call of {@link #compactIfOwed} did.
    *
    * @param erasures how many erasures it served
-   * @param ranges how many key ranges it compacted
+   * @param compactions how many compactions it ran (of key ranges, or of whole segments)
    * @param whole whether it compacted the private segments whole, for an erasure it had not seen
    */
-  public record Served(int erasures, int ranges, boolean whole) {
+  public record Served(int erasures, int compactions, boolean whole) {
     static final Served NOTHING = new Served(0, 0, false);
   }
 
@@ -97,19 +97,19 @@ public final class ErasureCompactions {
             (segment, k) -> keys.computeIfAbsent(segment, s -> new ArrayList<>()).addAll(k));
       }
     }
-    int ranges;
+    int compactions;
     if (whole) {
       RecordVault.compactPrivateSegments(store);
-      ranges = RecordVault.PRIVATE_SEGMENTS.length;
+      compactions = RecordVault.PRIVATE_SEGMENTS.length;
     } else {
-      ranges = store.compactKeys(keys);
+      compactions = store.compactKeys(keys);
     }
     try (Transaction tx = store.startTransaction()) {
       owed.forEach(entry -> tx.delete(Segment.CONSENT_QUEUE, entry));
       tx.commit();
     }
     owed.forEach(entry -> keysByEntry.remove(ByteBuffer.wrap(entry)));
-    return new Served(owed.size(), ranges, whole);
+    return new Served(owed.size(), compactions, whole);
   }
 
   private List<byte[]> owedEntries() {

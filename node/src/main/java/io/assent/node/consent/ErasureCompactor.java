@@ -47,7 +47,9 @@ public final class ErasureCompactor implements AutoCloseable {
             "compacted the private segments for {} erasure(s) in {} ms ({})",
             served.erasures(),
             (System.nanoTime() - started) / 1_000_000,
-            served.whole() ? "whole" : served.ranges() + " key range(s)");
+            served.whole()
+                ? "whole, for an erasure made before the node started"
+                : served.compactions() + " compaction(s) of key ranges or segments");
       }
     } catch (RuntimeException e) {
       // The erasures stay owed; the next round tries again.

@@ -3,13 +3,20 @@ package io.assent.node.store;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Which key ranges to compact so that given keys are compacted, at a cost in proportion to the
- * files that hold them rather than to all the data: keys are grouped by the bottom-level file whose
- * key range covers them, one range per such file (from its smallest to its largest key among them),
- * and a key no file covers gets a range of its own. A compaction of a range narrower than one
- * bottom-level file rewrites that file, and the files above it that overlap the range.
+ * Which key ranges of a column family to compact so that given keys are compacted, at a cost in
+ * proportion to the files that hold them rather than to all the data, when that is cheaper.
+ *
+ * <p>Keys are grouped by the bottom-level file whose key range covers them, one range per such file
+ * (from its smallest to its largest key among them); a key no file covers gets a range of its own.
+ * Compacting such a range rewrites that bottom file, but also every file of the levels above that
+ * holds part of it: all of level 0 (a flush's file spans every key written since the one before),
+ * and every file of the level it compacts into that overlaps them. So the ranges are worth it only
+ * while the bottom files they rewrite and everything above the bottom level stay well below the
+ * column family's size (a large store, few keys); otherwise one compaction of the whole column
+ * family does the same work in one pass.
  */
 final class CompactionRanges {
   private CompactionRanges() {}
@@ -17,39 +24,57 @@ final class CompactionRanges {
   /** A key range, both ends included. */
   record KeyRange(byte[] first, byte[] last) {}
 
+  /** A bottom-level file: its key range and its size. */
+  record File(KeyRange range, long bytes) {}
+
   /**
-   * @param keys the keys to compact, in any order; duplicates allowed
-   * @param files the key ranges of the bottom level's files, ascending and not overlapping (the
-   *     files of one level above level 0)
-   * @return disjoint ranges, ascending, that together include every key
+   * The ranges to compact for {@code keys}, or empty when compacting the whole column family is the
+   * better plan: the files the ranges would rewrite (the bottom files holding keys, plus {@code
+   * bytesAbove}) would make up more than half of {@code totalBytes}.
+   *
+   * @param bottomFiles the bottom level's files, ascending and not overlapping (one level above 0)
+   * @param bytesAbove the size of the files of every level above the bottom one, level 0 included
+   * @param totalBytes the size of the column family's files
    */
-  static List<KeyRange> covering(Collection<byte[]> keys, List<KeyRange> files) {
+  static Optional<List<KeyRange>> plan(
+      Collection<byte[]> keys, List<File> bottomFiles, long bytesAbove, long totalBytes) {
+    List<KeyRange> ranges = new ArrayList<>();
+    long rewritten = bytesAbove;
+    for (Group group : groups(keys, bottomFiles)) {
+      ranges.add(group.range());
+      if (group.file() >= 0) {
+        rewritten += bottomFiles.get(group.file()).bytes();
+      }
+    }
+    return rewritten * 2 > totalBytes ? Optional.empty() : Optional.of(ranges);
+  }
+
+  /** Keys sharing one bottom file ({@code file} its index), or one key no file covers (-1). */
+  private record Group(KeyRange range, int file) {}
+
+  /** Disjoint groups, ascending, that together include every key (duplicates allowed). */
+  private static List<Group> groups(Collection<byte[]> keys, List<File> files) {
     List<byte[]> sorted = new ArrayList<>(keys);
     sorted.sort(Bytes::compareUnsigned);
-    List<KeyRange> ranges = new ArrayList<>();
+    List<Group> groups = new ArrayList<>();
     int file = 0;
     int i = 0;
     while (i < sorted.size()) {
       byte[] key = sorted.get(i);
-      while (file < files.size() && Bytes.compareUnsigned(files.get(file).last(), key) < 0) {
+      while (file < files.size()
+          && Bytes.compareUnsigned(files.get(file).range().last(), key) < 0) {
         file++;
       }
       boolean covered =
-          file < files.size() && Bytes.compareUnsigned(files.get(file).first(), key) <= 0;
+          file < files.size() && Bytes.compareUnsigned(files.get(file).range().first(), key) <= 0;
+      byte[] bound = covered ? files.get(file).range().last() : key;
       int j = i + 1;
-      if (covered) {
-        byte[] last = files.get(file).last();
-        while (j < sorted.size() && Bytes.compareUnsigned(sorted.get(j), last) <= 0) {
-          j++;
-        }
-      } else {
-        while (j < sorted.size() && Bytes.compareUnsigned(sorted.get(j), key) == 0) {
-          j++;
-        }
+      while (j < sorted.size() && Bytes.compareUnsigned(sorted.get(j), bound) <= 0) {
+        j++;
       }
-      ranges.add(new KeyRange(key, sorted.get(j - 1)));
+      groups.add(new Group(new KeyRange(key, sorted.get(j - 1)), covered ? file : -1));
       i = j;
     }
-    return ranges;
+    return groups;
   }
 }

@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyMetaData;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.CompactRangeOptions;
 import org.rocksdb.FlushOptions;
@@ -234,27 +235,59 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
   }
 
   /**
-   * Flushes and syncs as {@link #compact} does, then compacts in each segment only the ranges that
-   * {@link CompactionRanges} finds for its keys among its bottom level's files, down to the bottom
-   * level. The end of each range is passed as its successor ({@code last ‖ 0x00}), so the last key
-   * is inside it whether RocksDB treats the end as included or not.
+   * Flushes and syncs as {@link #compact} does, then, in each segment, compacts the key ranges that
+   * {@link CompactionRanges#plan} finds for its keys among its files, down to the bottom level, or
+   * the whole segment when that plan says so. The end of each range is passed as its successor
+   * ({@code last ‖ 0x00}), so the last key is inside it whether RocksDB treats the end as included
+   * or not.
+   *
+   * @return how many compactions ran: one per key range, one per segment compacted whole
    */
   @Override
   public int compactKeys(Map<Segment, ? extends Collection<byte[]>> keys) {
     return compacting(
         compaction -> {
-          int ranges = 0;
+          int compactions = 0;
           for (Map.Entry<Segment, ? extends Collection<byte[]>> entry : keys.entrySet()) {
             ColumnFamilyHandle handle = handle(entry.getKey());
-            for (CompactionRanges.KeyRange range :
-                CompactionRanges.covering(entry.getValue(), bottomFiles(handle))) {
+            Optional<List<CompactionRanges.KeyRange>> ranges = plan(handle, entry.getValue());
+            if (ranges.isEmpty()) {
+              db.compactRange(handle, null, null, compaction);
+              compactions++;
+              continue;
+            }
+            for (CompactionRanges.KeyRange range : ranges.get()) {
               db.compactRange(
                   handle, range.first(), Bytes.concat(range.last(), new byte[1]), compaction);
-              ranges++;
+              compactions++;
             }
           }
-          return ranges;
+          return compactions;
         });
+  }
+
+  /** {@link CompactionRanges#plan} for these keys, from the column family's files as they are. */
+  private Optional<List<CompactionRanges.KeyRange>> plan(
+      ColumnFamilyHandle handle, Collection<byte[]> keys) {
+    ColumnFamilyMetaData meta = db.getColumnFamilyMetaData(handle);
+    List<LevelMetaData> levels = meta.levels();
+    int bottom = levels.size() - 1;
+    while (bottom > 0 && levels.get(bottom).files().isEmpty()) {
+      bottom--;
+    }
+    if (bottom == 0) {
+      return Optional.empty(); // nothing below level 0: compacting it all is the only plan
+    }
+    List<CompactionRanges.File> files =
+        levels.get(bottom).files().stream()
+            .map(
+                f ->
+                    new CompactionRanges.File(
+                        new CompactionRanges.KeyRange(f.smallestKey(), f.largestKey()), f.size()))
+            .sorted((a, b) -> Bytes.compareUnsigned(a.range().first(), b.range().first()))
+            .toList();
+    long above = levels.subList(0, bottom).stream().mapToLong(LevelMetaData::size).sum();
+    return CompactionRanges.plan(keys, files, above, meta.size());
   }
 
   private interface Compaction {
@@ -277,21 +310,6 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
             throw new StorageException("compaction failed", e);
           }
         });
-  }
-
-  /** The key ranges of the files of the lowest non-empty level below level 0, ascending. */
-  private List<CompactionRanges.KeyRange> bottomFiles(ColumnFamilyHandle handle) {
-    List<LevelMetaData> levels = db.getColumnFamilyMetaData(handle).levels();
-    for (int i = levels.size() - 1; i > 0; i--) {
-      List<SstFileMetaData> files = levels.get(i).files();
-      if (!files.isEmpty()) {
-        return files.stream()
-            .map(f -> new CompactionRanges.KeyRange(f.smallestKey(), f.largestKey()))
-            .sorted((a, b) -> Bytes.compareUnsigned(a.first(), b.first()))
-            .toList();
-      }
-    }
-    return List.of();
   }
 
   /** The names of the live SST files of a segment (tests). */

@@ -47,7 +47,7 @@ class ConsentErasureIT {
 
       assertThat(served.erasures()).isEqualTo(1);
       assertThat(served.whole()).as("narrowed to the keys the erasure wrote").isFalse();
-      assertThat(served.ranges()).isPositive();
+      assertThat(served.compactions()).isPositive();
 
       assertThat(filesContaining(erased.key())).as("files holding the record key").isEmpty();
       assertThat(filesContaining(marker())).as("files holding plaintext").isEmpty();

@@ -2,66 +2,88 @@ package io.assent.node.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.assent.node.store.CompactionRanges.File;
 import io.assent.node.store.CompactionRanges.KeyRange;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CompactionRangesTest {
-  private static final List<KeyRange> FILES =
-      List.of(range(0x10, 0x1f), range(0x20, 0x2f), range(0x40, 0x4f));
+  /** Three bottom files of 100 bytes; the column family's files make 1,000 bytes. */
+  private static final List<File> FILES =
+      List.of(file(0x10, 0x1f), file(0x20, 0x2f), file(0x40, 0x4f));
+
+  private static final long TOTAL = 1000;
 
   @Test
   void keysInOneFileShareOneRangeFromTheirSmallestToTheirLargest() {
-    assertThat(show(CompactionRanges.covering(List.of(k(0x2c), k(0x21), k(0x25)), FILES)))
-        .containsExactly("21-2c");
+    assertThat(plan(List.of(k(0x2c), k(0x21), k(0x25)), 0)).contains(List.of("21-2c"));
   }
 
   @Test
   void keysInDifferentFilesGetARangeEachInAscendingOrder() {
-    assertThat(show(CompactionRanges.covering(List.of(k(0x41), k(0x12), k(0x2f), k(0x10)), FILES)))
-        .containsExactly("10-12", "2f-2f", "41-41");
+    assertThat(plan(List.of(k(0x41), k(0x12), k(0x2f), k(0x10)), 0))
+        .contains(List.of("10-12", "2f-2f", "41-41"));
   }
 
   @Test
   void aKeyNoFileCoversGetsARangeOfItsOwn() {
-    assertThat(
-            show(
-                CompactionRanges.covering(
-                    List.of(k(0x05), k(0x35), k(0x36), k(0x36), k(0x15), k(0x90)), FILES)))
-        .containsExactly("05-05", "15-15", "35-35", "36-36", "90-90");
+    assertThat(plan(List.of(k(0x05), k(0x35), k(0x36), k(0x36), k(0x15), k(0x90)), 0))
+        .contains(List.of("05-05", "15-15", "35-35", "36-36", "90-90"));
+  }
+
+  @Test
+  void theWholeColumnFamilyWhenTheRangesWouldRewriteMoreThanHalfOfIt() {
+    // Files holding keys (100 each) plus what lies above the bottom level, against 1,000 bytes.
+    assertThat(plan(List.of(k(0x11)), 400)).isPresent(); // 500: half
+    assertThat(plan(List.of(k(0x11)), 401)).isEmpty();
+    assertThat(plan(List.of(k(0x11), k(0x21), k(0x41)), 200)).isPresent(); // 500
+    assertThat(plan(List.of(k(0x11), k(0x21), k(0x41)), 201)).isEmpty();
+    assertThat(plan(List.of(k(0x05), k(0x35), k(0x90)), 500)).as("no file rewritten").isPresent();
   }
 
   @Test
   void withoutFilesEachDistinctKeyIsItsOwnRange() {
-    assertThat(show(CompactionRanges.covering(List.of(k(2), k(1), k(2)), List.of())))
-        .containsExactly("01-01", "02-02");
-    assertThat(CompactionRanges.covering(List.of(), FILES)).isEmpty();
+    assertThat(show(CompactionRanges.plan(List.of(k(2), k(1), k(2)), List.of(), 0, TOTAL)))
+        .contains(List.of("01-01", "02-02"));
+    assertThat(CompactionRanges.plan(List.of(), FILES, 0, TOTAL)).contains(List.of());
   }
 
   @Test
   void keysAreComparedUnsignedAndByLength() {
-    List<KeyRange> files = List.of(new KeyRange(new byte[] {0x7f}, new byte[] {(byte) 0x80, 0}));
+    List<File> files =
+        List.of(new File(new KeyRange(new byte[] {0x7f}, new byte[] {(byte) 0x80, 0}), 1));
     List<KeyRange> ranges =
-        CompactionRanges.covering(
-            List.of(new byte[] {(byte) 0x80}, new byte[] {0x7f, 1}, new byte[] {(byte) 0x80, 1}),
-            files);
+        CompactionRanges.plan(
+                List.of(
+                    new byte[] {(byte) 0x80}, new byte[] {0x7f, 1}, new byte[] {(byte) 0x80, 1}),
+                files,
+                0,
+                TOTAL)
+            .orElseThrow();
     assertThat(ranges).hasSize(2);
     assertThat(ranges.get(0).first()).containsExactly(0x7f, 1);
     assertThat(ranges.get(0).last()).containsExactly(0x80);
     assertThat(ranges.get(1).first()).containsExactly(0x80, 1);
   }
 
-  private static KeyRange range(int first, int last) {
-    return new KeyRange(k(first), k(last));
+  private static Optional<List<String>> plan(List<byte[]> keys, long bytesAbove) {
+    return show(CompactionRanges.plan(keys, FILES, bytesAbove, TOTAL));
+  }
+
+  private static File file(int first, int last) {
+    return new File(new KeyRange(k(first), k(last)), 100);
   }
 
   private static byte[] k(int b) {
     return new byte[] {(byte) b};
   }
 
-  private static List<String> show(List<KeyRange> ranges) {
-    return ranges.stream()
-        .map(r -> String.format("%02x-%02x", r.first()[0] & 0xff, r.last()[0] & 0xff))
-        .toList();
+  private static Optional<List<String>> show(Optional<List<KeyRange>> ranges) {
+    return ranges.map(
+        list ->
+            list.stream()
+                .map(r -> String.format("%02x-%02x", r.first()[0] & 0xff, r.last()[0] & 0xff))
+                .toList());
   }
 }
