@@ -228,6 +228,7 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
   @Override
   public void compact(Segment segment) {
     compacting(
+        "the compaction of " + segment,
         compaction -> {
           db.compactRange(handle(segment), null, null, compaction);
           return 1;
@@ -246,6 +247,7 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
   @Override
   public int compactKeys(Map<Segment, ? extends Collection<byte[]>> keys) {
     return compacting(
+        "the compaction of keys in " + keys.keySet(),
         compaction -> {
           int compactions = 0;
           for (Map.Entry<Segment, ? extends Collection<byte[]>> entry : keys.entrySet()) {
@@ -294,7 +296,7 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
     int run(CompactRangeOptions options) throws RocksDBException;
   }
 
-  private int compacting(Compaction compaction) {
+  private int compacting(String what, Compaction compaction) {
     return guarded(
         () -> {
           try (FlushOptions flush = new FlushOptions().setWaitForFlush(true);
@@ -307,7 +309,7 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
             db.flushWal(true);
             return compaction.run(options);
           } catch (RocksDBException e) {
-            throw new StorageException("compaction failed", e);
+            throw new StorageException(what + " failed", e);
           }
         });
   }
