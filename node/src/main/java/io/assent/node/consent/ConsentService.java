@@ -362,11 +362,11 @@ public final class ConsentService implements AutoCloseable {
    * Deletes the record, its key, its anchor proof and every private index, leaving {@code {status:
    * erased}}. The consent's nonces stay used, with nothing in their entries, so the signed grant
    * cannot be replayed into a new consent. A consent not yet withdrawn is queued as withdrawn, so
-   * that every node learns from the chain that it no longer holds. The caller owes the compaction
-   * of the private keys this writes ({@link ErasureCompactions}).
+   * that every node learns from the chain that it no longer holds. {@code tx} notes the private
+   * keys this writes, which the caller owes a compaction ({@link ErasureCompactions}).
    */
   private void eraseInto(
-      Transaction tx, byte[] id, ConsentState state, String erasureNonce, long now) {
+      PrivateKeysWritten tx, byte[] id, ConsentState state, String erasureNonce, long now) {
     vault.erase(tx, id);
     String subject = state.subject();
     tx.delete(Segment.CONSENT_INDEX, ConsentKeys.bySubject(subject, id));
@@ -378,7 +378,8 @@ public final class ConsentService implements AutoCloseable {
     for (String nonce : nonces) {
       tx.put(Segment.CONSENT_INDEX, ConsentKeys.usedNonce(subject, nonce), new byte[0]);
     }
-    DatasetTally.erased(tx, tallies, id, state); // reads the proof
+    byte[] groupEntry = DatasetTally.erased(tx, tallies, id, state); // reads the proof
+    tx.written(Segment.CONSENT_INDEX, groupEntry); // by the commit group's tallies, not through tx
     AnchorProofs.forget(tx, id);
     tx.put(Segment.CONSENT_STATE, id, ConsentState.erasedAt(now).encode());
     if (state.withdrawal() == null) {

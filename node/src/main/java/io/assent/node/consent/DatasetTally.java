@@ -62,11 +62,18 @@ final class DatasetTally {
     tx.put(Segment.CONSENT_INDEX, DatasetTallyKeys.withdrawn(dataset, id), Bytes.longBytes(time));
   }
 
-  /** Before the erasure deletes the leaf's proof, in the same transaction. */
-  static void erased(Transaction tx, TallyBatch batch, byte[] id, ConsentState before) {
+  /**
+   * Before the erasure deletes the leaf's proof, in the same transaction.
+   *
+   * @return the key of the purpose group's entry, which {@code batch} writes when the commit group
+   *     ends (deleting it with the group's last consent): it holds the purposes in plain, so the
+   *     erasure's compaction must cover it
+   */
+  static byte[] erased(Transaction tx, TallyBatch batch, byte[] id, ConsentState before) {
     byte[] dataset = ConsentKeys.hex(before.dataset());
     byte[] group = DatasetTallyKeys.group(before.purposes());
-    batch.live(DatasetTallyKeys.group(dataset, group), before.purposes(), -1);
+    byte[] groupEntry = DatasetTallyKeys.group(dataset, group);
+    batch.live(groupEntry, before.purposes(), -1);
     batch.erased(DatasetTallyKeys.erased(dataset));
     Map<Long, long[]> events = events(before, -1);
     batch.events(DatasetTallyKeys.times(dataset, group), events);
@@ -75,6 +82,7 @@ final class DatasetTally {
     }
     // Time 0: gone for every time.
     tx.put(Segment.CONSENT_INDEX, DatasetTallyKeys.withdrawn(dataset, id), Bytes.longBytes(0));
+    return groupEntry;
   }
 
   /** {@code sign} times the events of one consent as it stands (validity and withdrawal). */

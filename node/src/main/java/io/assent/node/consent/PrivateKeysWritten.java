@@ -45,6 +45,11 @@ final class PrivateKeysWritten implements Transaction {
     return tx.streamReverse(segment, prefix);
   }
 
+  /** Notes a key written otherwise than through this transaction, in the same commit. */
+  void written(Segment segment, byte[] key) {
+    note(segment, key);
+  }
+
   @Override
   public void put(Segment segment, byte[] key, byte[] value) {
     note(segment, key);

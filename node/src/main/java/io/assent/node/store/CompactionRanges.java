@@ -22,31 +22,57 @@ final class CompactionRanges {
   private CompactionRanges() {}
 
   /** A key range, both ends included. */
-  record KeyRange(byte[] first, byte[] last) {}
+  record KeyRange(byte[] first, byte[] last) {
+    KeyRange union(KeyRange other) {
+      return new KeyRange(
+          Bytes.compareUnsigned(first, other.first) <= 0 ? first : other.first,
+          Bytes.compareUnsigned(last, other.last) >= 0 ? last : other.last);
+    }
+
+    boolean overlaps(KeyRange other) {
+      return Bytes.compareUnsigned(first, other.last) <= 0
+          && Bytes.compareUnsigned(other.first, last) <= 0;
+    }
+  }
 
   /** A bottom-level file: its key range and its size. */
   record File(KeyRange range, long bytes) {}
 
   /**
    * The ranges to compact for {@code keys}, or empty when compacting the whole column family is the
-   * better plan: the files the ranges would rewrite (the bottom files holding keys, plus {@code
-   * bytesAbove}) would make up more than half of {@code totalBytes}.
+   * better plan: the files the ranges would rewrite would make up more than half of {@code
+   * totalBytes}. Those are the bottom files holding keys, every file above the bottom level ({@code
+   * bytesAbove}), and, when level 0 compacts straight into the bottom level, every bottom file that
+   * overlaps level 0 ({@code levelZeroSpan}).
    *
    * @param bottomFiles the bottom level's files, ascending and not overlapping (one level above 0)
    * @param bytesAbove the size of the files of every level above the bottom one, level 0 included
+   * @param levelZeroSpan the key range of level 0's files when no level between it and the bottom
+   *     one holds files, else null (level 0 then compacts into that level, not into the bottom)
    * @param totalBytes the size of the column family's files
    */
   static Optional<List<KeyRange>> plan(
-      Collection<byte[]> keys, List<File> bottomFiles, long bytesAbove, long totalBytes) {
+      Collection<byte[]> keys,
+      List<File> bottomFiles,
+      long bytesAbove,
+      KeyRange levelZeroSpan,
+      long totalBytes) {
     List<KeyRange> ranges = new ArrayList<>();
-    long rewritten = bytesAbove;
+    boolean[] rewritten = new boolean[bottomFiles.size()];
     for (Group group : groups(keys, bottomFiles)) {
       ranges.add(group.range());
       if (group.file() >= 0) {
-        rewritten += bottomFiles.get(group.file()).bytes();
+        rewritten[group.file()] = true;
       }
     }
-    return rewritten * 2 > totalBytes ? Optional.empty() : Optional.of(ranges);
+    long bytes = bytesAbove;
+    for (int i = 0; i < bottomFiles.size(); i++) {
+      File file = bottomFiles.get(i);
+      if (rewritten[i] || (levelZeroSpan != null && levelZeroSpan.overlaps(file.range()))) {
+        bytes += file.bytes();
+      }
+    }
+    return bytes * 2 > totalBytes ? Optional.empty() : Optional.of(ranges);
   }
 
   /** Keys sharing one bottom file ({@code file} its index), or one key no file covers (-1). */

@@ -76,8 +76,16 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
     return open(directory, new RocksDbOptions());
   }
 
-  /** Opens the database with these options, which the store then owns (tests). */
-  static RocksDbKeyValueStore open(Path directory, RocksDbOptions options) {
+  /**
+   * Opens the database with SST files of about {@code targetFileBytes} below level 0 (RocksDB's
+   * default is 64 MiB): tests use small ones to have many files, as a large store does, without
+   * much data.
+   */
+  public static RocksDbKeyValueStore open(Path directory, long targetFileBytes) {
+    return open(directory, new RocksDbOptions(targetFileBytes));
+  }
+
+  private static RocksDbKeyValueStore open(Path directory, RocksDbOptions options) {
     try {
       Files.createDirectories(directory);
       List<byte[]> names = columnFamilyNames(directory);
@@ -282,14 +290,23 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
     }
     List<CompactionRanges.File> files =
         levels.get(bottom).files().stream()
-            .map(
-                f ->
-                    new CompactionRanges.File(
-                        new CompactionRanges.KeyRange(f.smallestKey(), f.largestKey()), f.size()))
+            .map(f -> new CompactionRanges.File(range(f), f.size()))
             .sorted((a, b) -> Bytes.compareUnsigned(a.range().first(), b.range().first()))
             .toList();
     long above = levels.subList(0, bottom).stream().mapToLong(LevelMetaData::size).sum();
-    return CompactionRanges.plan(keys, files, above, meta.size());
+    boolean straightDown = levels.subList(1, bottom).stream().allMatch(l -> l.files().isEmpty());
+    CompactionRanges.KeyRange levelZeroSpan =
+        straightDown
+            ? levels.get(0).files().stream()
+                .map(RocksDbKeyValueStore::range)
+                .reduce(CompactionRanges.KeyRange::union)
+                .orElse(null)
+            : null;
+    return CompactionRanges.plan(keys, files, above, levelZeroSpan, meta.size());
+  }
+
+  private static CompactionRanges.KeyRange range(SstFileMetaData file) {
+    return new CompactionRanges.KeyRange(file.smallestKey(), file.largestKey());
   }
 
   private interface Compaction {

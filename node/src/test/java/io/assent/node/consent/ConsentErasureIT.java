@@ -126,6 +126,11 @@ class ConsentErasureIT {
   /** Grants a consent whose purposes hold {@link #MARKER}, checks it is on disk, erases it. */
   private Erased grantAndErase(ConsentService service, RocksDbKeyValueStore store)
       throws IOException {
+    return erase(service, store, grantMarked(service));
+  }
+
+  /** Grants alice a consent whose purposes hold {@link #MARKER}; returns its id. */
+  private String grantMarked(ConsentService service) {
     Grant template = f.grant(alice);
     Grant grant =
         new Grant(
@@ -141,7 +146,12 @@ class ConsentErasureIT {
             template.validFrom(),
             template.validUntil(),
             template.nonce());
-    String id = service.accept(grant, f.sign(grant, alice)).consentId();
+    return service.accept(grant, f.sign(grant, alice)).consentId();
+  }
+
+  /** Checks the consent's key and the marker are on disk, then erases the consent. */
+  private Erased erase(ConsentService service, RocksDbKeyValueStore store, String id)
+      throws IOException {
     byte[] key = store.get(Segment.CONSENT_KEYS, Numeric.hexStringToByteArray(id)).orElseThrow();
     assertThat(filesContaining(key)).as("the key is on disk before erasure").isNotEmpty();
     assertThat(filesContaining(marker())).as("the marker is on disk before erasure").isNotEmpty();

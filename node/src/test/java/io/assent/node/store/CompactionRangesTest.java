@@ -43,10 +43,22 @@ class CompactionRangesTest {
   }
 
   @Test
+  void levelZeroCompactingStraightIntoTheBottomRewritesEveryBottomFileItOverlaps() {
+    // Level 0 spans 0x15..0x41: all three files would be rewritten, whichever key is asked for.
+    KeyRange span = new KeyRange(k(0x15), k(0x41));
+    assertThat(CompactionRanges.plan(List.of(k(0x11)), FILES, 0, span, 500)).isEmpty();
+    assertThat(CompactionRanges.plan(List.of(k(0x11)), FILES, 0, span, 600)).isPresent();
+    // A narrow level 0 (keys written close together) overlaps one file only.
+    KeyRange narrow = new KeyRange(k(0x21), k(0x22));
+    assertThat(show(CompactionRanges.plan(List.of(k(0x21), k(0x22)), FILES, 10, narrow, 220)))
+        .contains(List.of("21-22"));
+  }
+
+  @Test
   void withoutFilesEachDistinctKeyIsItsOwnRange() {
-    assertThat(show(CompactionRanges.plan(List.of(k(2), k(1), k(2)), List.of(), 0, TOTAL)))
+    assertThat(show(CompactionRanges.plan(List.of(k(2), k(1), k(2)), List.of(), 0, null, TOTAL)))
         .contains(List.of("01-01", "02-02"));
-    assertThat(CompactionRanges.plan(List.of(), FILES, 0, TOTAL)).contains(List.of());
+    assertThat(CompactionRanges.plan(List.of(), FILES, 0, null, TOTAL)).contains(List.of());
   }
 
   @Test
@@ -59,6 +71,7 @@ class CompactionRangesTest {
                     new byte[] {(byte) 0x80}, new byte[] {0x7f, 1}, new byte[] {(byte) 0x80, 1}),
                 files,
                 0,
+                null,
                 TOTAL)
             .orElseThrow();
     assertThat(ranges).hasSize(2);
@@ -68,7 +81,7 @@ class CompactionRangesTest {
   }
 
   private static Optional<List<String>> plan(List<byte[]> keys, long bytesAbove) {
-    return show(CompactionRanges.plan(keys, FILES, bytesAbove, TOTAL));
+    return show(CompactionRanges.plan(keys, FILES, bytesAbove, null, TOTAL));
   }
 
   private static File file(int first, int last) {

@@ -113,7 +113,7 @@ class RocksDbKeyValueStoreIT extends KeyValueStoreContract {
       throws IOException {
     store.close();
     Path small = dir.resolve("small-files");
-    store = RocksDbKeyValueStore.open(small, new RocksDbOptions(64 << 10));
+    store = RocksDbKeyValueStore.open(small, 64 << 10);
     RocksDbKeyValueStore rocks = (RocksDbKeyValueStore) store;
     // 1 MiB of incompressible values in SST files of ~64 KiB: ~16 files on the bottom level.
     List<byte[]> values = writeRandomValues(Segment.CONSENT_KEYS, 2048, 512);
@@ -149,7 +149,7 @@ class RocksDbKeyValueStoreIT extends KeyValueStoreContract {
   void compactingKeysSpreadOverMostFilesCompactsTheSegmentWholeInOnePass() throws IOException {
     store.close();
     Path small = dir.resolve("small-files");
-    store = RocksDbKeyValueStore.open(small, new RocksDbOptions(64 << 10));
+    store = RocksDbKeyValueStore.open(small, 64 << 10);
     RocksDbKeyValueStore rocks = (RocksDbKeyValueStore) store;
     List<byte[]> values = writeRandomValues(Segment.CONSENT_KEYS, 2048, 512);
     rocks.compact(Segment.CONSENT_KEYS);
