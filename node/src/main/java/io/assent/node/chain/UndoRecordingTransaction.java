@@ -1,14 +1,12 @@
 package io.assent.node.chain;
 
-import io.assent.node.store.KeyValue;
+import io.assent.node.store.ForwardingTransaction;
 import io.assent.node.store.Segment;
 import io.assent.node.store.Transaction;
 import java.nio.ByteBuffer;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The transaction log handlers write through: before the first write of each key in a block it
@@ -16,19 +14,18 @@ import java.util.stream.Stream;
  * that block. Handlers may read and write their own segments; the follower's own segments are off
  * limits, and committing is the follower's job.
  */
-final class UndoRecordingTransaction implements Transaction {
+final class UndoRecordingTransaction extends ForwardingTransaction {
 
   private static final Set<Segment> RESERVED =
       EnumSet.of(Segment.METADATA, Segment.CHAIN_CURSOR, Segment.CHAIN_BLOCKS, Segment.CHAIN_UNDO);
 
-  private final Transaction delegate;
   private final UndoLog undoLog;
   private final Set<ByteBuffer> writtenInBlock = new HashSet<>();
   private long block = -1;
   private int sequence;
 
   UndoRecordingTransaction(Transaction delegate, UndoLog undoLog) {
-    this.delegate = delegate;
+    super(delegate);
     this.undoLog = undoLog;
   }
 
@@ -37,21 +34,6 @@ final class UndoRecordingTransaction implements Transaction {
     block = number;
     sequence = 0;
     writtenInBlock.clear();
-  }
-
-  @Override
-  public Optional<byte[]> get(Segment segment, byte[] key) {
-    return delegate.get(segment, key);
-  }
-
-  @Override
-  public Stream<KeyValue> stream(Segment segment, byte[] prefix) {
-    return delegate.stream(segment, prefix);
-  }
-
-  @Override
-  public Stream<KeyValue> streamReverse(Segment segment, byte[] prefix) {
-    return delegate.streamReverse(segment, prefix);
   }
 
   @Override

@@ -1,6 +1,6 @@
 package io.assent.node.consent;
 
-import io.assent.node.store.KeyValue;
+import io.assent.node.store.ForwardingTransaction;
 import io.assent.node.store.Segment;
 import io.assent.node.store.Transaction;
 import java.util.ArrayList;
@@ -8,8 +8,6 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * A transaction seen through a recorder of the keys put or deleted in the private segments ({@link
@@ -17,32 +15,16 @@ import java.util.stream.Stream;
  * be narrowed to those keys ({@link ErasureCompactions}). Reads and writes go to the wrapped
  * transaction; committing and rolling back stay with its owner.
  */
-final class PrivateKeysWritten implements Transaction {
-  private final Transaction tx;
+final class PrivateKeysWritten extends ForwardingTransaction {
   private final Map<Segment, List<byte[]>> keys = new EnumMap<>(Segment.class);
 
   PrivateKeysWritten(Transaction tx) {
-    this.tx = tx;
+    super(tx);
   }
 
   /** The keys written so far, by segment. */
   Map<Segment, List<byte[]>> keys() {
     return keys;
-  }
-
-  @Override
-  public Optional<byte[]> get(Segment segment, byte[] key) {
-    return tx.get(segment, key);
-  }
-
-  @Override
-  public Stream<KeyValue> stream(Segment segment, byte[] prefix) {
-    return tx.stream(segment, prefix);
-  }
-
-  @Override
-  public Stream<KeyValue> streamReverse(Segment segment, byte[] prefix) {
-    return tx.streamReverse(segment, prefix);
   }
 
   /** Notes a key written otherwise than through this transaction, in the same commit. */
@@ -53,13 +35,13 @@ final class PrivateKeysWritten implements Transaction {
   @Override
   public void put(Segment segment, byte[] key, byte[] value) {
     note(segment, key);
-    tx.put(segment, key, value);
+    delegate.put(segment, key, value);
   }
 
   @Override
   public void delete(Segment segment, byte[] key) {
     note(segment, key);
-    tx.delete(segment, key);
+    delegate.delete(segment, key);
   }
 
   private void note(Segment segment, byte[] key) {

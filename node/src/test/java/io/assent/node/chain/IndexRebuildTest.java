@@ -3,13 +3,14 @@ package io.assent.node.chain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.assent.node.store.ForwardingKeyValueStore;
+import io.assent.node.store.ForwardingTransaction;
 import io.assent.node.store.InMemoryKeyValueStore;
 import io.assent.node.store.IncompatibleDatabaseException;
 import io.assent.node.store.KeyValue;
 import io.assent.node.store.KeyValueStore;
 import io.assent.node.store.Segment;
 import io.assent.node.store.Transaction;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -109,87 +110,25 @@ class IndexRebuildTest {
   }
 
   /** A store whose n-th commit fails, as a crash there would leave it. */
-  private static final class FailingOnNthCommit implements KeyValueStore {
-    private final KeyValueStore store;
+  private static final class FailingOnNthCommit extends ForwardingKeyValueStore {
     private int commitsLeft;
 
     FailingOnNthCommit(KeyValueStore store, int n) {
-      this.store = store;
+      super(store);
       this.commitsLeft = n;
     }
 
     @Override
     public Transaction startTransaction() {
-      Transaction tx = store.startTransaction();
-      return new Transaction() {
-        @Override
-        public java.util.Optional<byte[]> get(Segment segment, byte[] key) {
-          return tx.get(segment, key);
-        }
-
-        @Override
-        public Stream<KeyValue> stream(Segment segment, byte[] prefix) {
-          return tx.stream(segment, prefix);
-        }
-
-        @Override
-        public Stream<KeyValue> streamReverse(Segment segment, byte[] prefix) {
-          return tx.streamReverse(segment, prefix);
-        }
-
-        @Override
-        public void put(Segment segment, byte[] key, byte[] value) {
-          tx.put(segment, key, value);
-        }
-
-        @Override
-        public void delete(Segment segment, byte[] key) {
-          tx.delete(segment, key);
-        }
-
+      return new ForwardingTransaction(store.startTransaction()) {
         @Override
         public void commit() {
           if (--commitsLeft == 0) {
             throw new IllegalStateException("crash");
           }
-          tx.commit();
-        }
-
-        @Override
-        public void rollback() {
-          tx.rollback();
-        }
-
-        @Override
-        public void close() {
-          tx.close();
+          delegate.commit();
         }
       };
-    }
-
-    @Override
-    public java.util.Optional<byte[]> get(Segment segment, byte[] key) {
-      return store.get(segment, key);
-    }
-
-    @Override
-    public Stream<KeyValue> stream(Segment segment, byte[] prefix) {
-      return store.stream(segment, prefix);
-    }
-
-    @Override
-    public Stream<KeyValue> streamReverse(Segment segment, byte[] prefix) {
-      return store.streamReverse(segment, prefix);
-    }
-
-    @Override
-    public void compact(Segment segment) {
-      store.compact(segment);
-    }
-
-    @Override
-    public int compactKeys(Map<Segment, ? extends Collection<byte[]>> keys) {
-      return store.compactKeys(keys);
     }
 
     @Override

@@ -3,7 +3,9 @@ package io.assent.node.consent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.assent.node.identity.IdentityIndex;
-import io.assent.node.store.KeyValue;
+import io.assent.node.store.FilesContaining;
+import io.assent.node.store.ForwardingKeyValueStore;
+import io.assent.node.store.ForwardingTransaction;
 import io.assent.node.store.KeyValueStore;
 import io.assent.node.store.Segment;
 import io.assent.node.store.Transaction;
@@ -14,9 +16,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.web3j.crypto.Credentials;
 import org.web3j.utils.Numeric;
@@ -86,16 +86,7 @@ class ErasureCompactionsTest {
   }
 
   private static boolean contains(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= haystack.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return true;
-    }
-    return false;
+    return FilesContaining.contains(haystack, needle);
   }
 
   private record Write(Segment segment, byte[] key, byte[] value) {}
@@ -104,95 +95,38 @@ class ErasureCompactionsTest {
    * A store that logs every put to the private segments, as committed, and what it was asked to
    * compact.
    */
-  private static final class WriteLog implements KeyValueStore {
-    private final KeyValueStore store;
+  private static final class WriteLog extends ForwardingKeyValueStore {
     final List<Write> writes = new ArrayList<>();
     Map<Segment, ? extends Collection<byte[]>> compacted = Map.of();
 
     WriteLog(KeyValueStore store) {
-      this.store = store;
+      super(store);
     }
 
     @Override
     public Transaction startTransaction() {
-      Transaction tx = store.startTransaction();
       List<Write> pending = new ArrayList<>();
-      return new Transaction() {
-        @Override
-        public Optional<byte[]> get(Segment segment, byte[] key) {
-          return tx.get(segment, key);
-        }
-
-        @Override
-        public Stream<KeyValue> stream(Segment segment, byte[] prefix) {
-          return tx.stream(segment, prefix);
-        }
-
-        @Override
-        public Stream<KeyValue> streamReverse(Segment segment, byte[] prefix) {
-          return tx.streamReverse(segment, prefix);
-        }
-
+      return new ForwardingTransaction(store.startTransaction()) {
         @Override
         public void put(Segment segment, byte[] key, byte[] value) {
           if (Arrays.asList(RecordVault.PRIVATE_SEGMENTS).contains(segment)) {
             pending.add(new Write(segment, key.clone(), value.clone()));
           }
-          tx.put(segment, key, value);
-        }
-
-        @Override
-        public void delete(Segment segment, byte[] key) {
-          tx.delete(segment, key);
+          delegate.put(segment, key, value);
         }
 
         @Override
         public void commit() {
-          tx.commit();
+          delegate.commit();
           writes.addAll(pending);
         }
-
-        @Override
-        public void rollback() {
-          tx.rollback();
-        }
-
-        @Override
-        public void close() {
-          tx.close();
-        }
       };
-    }
-
-    @Override
-    public void compact(Segment segment) {
-      store.compact(segment);
     }
 
     @Override
     public int compactKeys(Map<Segment, ? extends Collection<byte[]>> keys) {
       compacted = keys;
       return store.compactKeys(keys);
-    }
-
-    @Override
-    public Optional<byte[]> get(Segment segment, byte[] key) {
-      return store.get(segment, key);
-    }
-
-    @Override
-    public Stream<KeyValue> stream(Segment segment, byte[] prefix) {
-      return store.stream(segment, prefix);
-    }
-
-    @Override
-    public Stream<KeyValue> streamReverse(Segment segment, byte[] prefix) {
-      return store.streamReverse(segment, prefix);
-    }
-
-    @Override
-    public void close() {
-      store.close();
     }
   }
 }

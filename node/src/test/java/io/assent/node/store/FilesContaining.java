@@ -29,6 +29,11 @@ public final class FilesContaining {
       }
       throw new UncheckedIOException(e);
     }
+    return contains(haystack, needle);
+  }
+
+  /** Whether {@code needle} occurs in {@code haystack}. */
+  public static boolean contains(byte[] haystack, byte[] needle) {
     outer:
     for (int i = 0; i + needle.length <= haystack.length; i++) {
       for (int j = 0; j < needle.length; j++) {

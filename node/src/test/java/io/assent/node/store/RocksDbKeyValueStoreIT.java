@@ -111,13 +111,8 @@ class RocksDbKeyValueStoreIT extends KeyValueStoreContract {
   @Test
   void compactingKeysRemovesTheirOldValuesFromEveryFileAndRewritesOnlyTheFilesHoldingThem()
       throws IOException {
-    store.close();
-    Path small = dir.resolve("small-files");
-    store = RocksDbKeyValueStore.open(small, 64 << 10);
+    List<byte[]> values = fillSmallFiles();
     RocksDbKeyValueStore rocks = (RocksDbKeyValueStore) store;
-    // 1 MiB of incompressible values in SST files of ~64 KiB: ~16 files on the bottom level.
-    List<byte[]> values = writeRandomValues(Segment.CONSENT_KEYS, 2048, 512);
-    rocks.compact(Segment.CONSENT_KEYS);
     List<String> before = rocks.liveFiles(Segment.CONSENT_KEYS);
     assertThat(before).hasSizeGreaterThanOrEqualTo(10);
     // Two keys close together: the memtable's flush makes a level-0 file of just their range (a
@@ -129,14 +124,18 @@ class RocksDbKeyValueStoreIT extends KeyValueStoreContract {
       tx.delete(Segment.CONSENT_KEYS, deleted);
       tx.commit();
     }
-    assertThat(FilesContaining.in(small, values.get(1000))).isNotEmpty();
-    assertThat(FilesContaining.in(small, values.get(1003))).isNotEmpty();
+    assertThat(FilesContaining.in(smallFiles(), values.get(1000))).isNotEmpty();
+    assertThat(FilesContaining.in(smallFiles(), values.get(1003))).isNotEmpty();
 
     int ranges = rocks.compactKeys(Map.of(Segment.CONSENT_KEYS, List.of(deleted, overwritten)));
 
     assertThat(ranges).isEqualTo(1);
-    assertThat(FilesContaining.in(small, values.get(1000))).as("the overwritten value").isEmpty();
-    assertThat(FilesContaining.in(small, values.get(1003))).as("the deleted value").isEmpty();
+    assertThat(FilesContaining.in(smallFiles(), values.get(1000)))
+        .as("the overwritten value")
+        .isEmpty();
+    assertThat(FilesContaining.in(smallFiles(), values.get(1003)))
+        .as("the deleted value")
+        .isEmpty();
     List<String> kept = new ArrayList<>(rocks.liveFiles(Segment.CONSENT_KEYS));
     kept.retainAll(before);
     assertThat(kept).as("files not rewritten").hasSizeGreaterThanOrEqualTo(before.size() - 2);
@@ -147,12 +146,8 @@ class RocksDbKeyValueStoreIT extends KeyValueStoreContract {
 
   @Test
   void compactingKeysSpreadOverMostFilesCompactsTheSegmentWholeInOnePass() throws IOException {
-    store.close();
-    Path small = dir.resolve("small-files");
-    store = RocksDbKeyValueStore.open(small, 64 << 10);
+    List<byte[]> values = fillSmallFiles();
     RocksDbKeyValueStore rocks = (RocksDbKeyValueStore) store;
-    List<byte[]> values = writeRandomValues(Segment.CONSENT_KEYS, 2048, 512);
-    rocks.compact(Segment.CONSENT_KEYS);
     List<String> before = rocks.liveFiles(Segment.CONSENT_KEYS);
     List<byte[]> deleted = new ArrayList<>();
     try (Transaction tx = store.startTransaction()) {
@@ -166,11 +161,29 @@ class RocksDbKeyValueStoreIT extends KeyValueStoreContract {
     assertThat(rocks.compactKeys(Map.of(Segment.CONSENT_KEYS, deleted))).isEqualTo(1);
 
     for (int i = 0; i < 2048; i += 64) {
-      assertThat(FilesContaining.in(small, values.get(i))).as("deleted value %d", i).isEmpty();
+      assertThat(FilesContaining.in(smallFiles(), values.get(i)))
+          .as("deleted value %d", i)
+          .isEmpty();
     }
     List<String> kept = new ArrayList<>(rocks.liveFiles(Segment.CONSENT_KEYS));
     kept.retainAll(before);
     assertThat(kept).as("every file rewritten").isEmpty();
+  }
+
+  private Path smallFiles() {
+    return dir.resolve("small-files");
+  }
+
+  /**
+   * Reopens the store with SST files of ~64 KiB and fills CONSENT_KEYS with 1 MiB of incompressible
+   * values (2,048 of 512 bytes, keys 0..2047), compacted: ~16 files on the bottom level.
+   */
+  private List<byte[]> fillSmallFiles() {
+    store.close();
+    store = RocksDbKeyValueStore.open(smallFiles(), 64 << 10);
+    List<byte[]> values = writeRandomValues(Segment.CONSENT_KEYS, 2048, 512);
+    ((RocksDbKeyValueStore) store).compact(Segment.CONSENT_KEYS);
+    return values;
   }
 
   private List<byte[]> writeRandomValues(Segment segment, int count, int size) {
