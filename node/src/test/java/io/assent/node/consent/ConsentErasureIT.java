@@ -2,7 +2,6 @@ package io.assent.node.consent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.assent.node.identity.IdentityIndex;
 import io.assent.node.store.FilesContaining;
 import io.assent.node.store.RocksDbKeyValueStore;
 import io.assent.node.store.Segment;
@@ -114,13 +113,7 @@ class ConsentErasureIT {
   private record Erased(String id, byte[] key) {}
 
   private ConsentService service(RocksDbKeyValueStore store) {
-    return new ConsentService(
-        store,
-        f.signatures,
-        new SignerAuthority(new IdentityIndex(store)),
-        DatasetDirectory.ACCEPT_ALL,
-        f.clock,
-        new SummaryWriters());
+    return f.serviceOn(store);
   }
 
   /** Grants a consent whose purposes hold {@link #MARKER}, checks it is on disk, erases it. */

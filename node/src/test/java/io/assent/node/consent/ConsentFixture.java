@@ -4,6 +4,7 @@ import io.assent.node.identity.FakeRegistry;
 import io.assent.node.identity.IdentityIndex;
 import io.assent.node.store.InMemoryKeyValueStore;
 import io.assent.node.store.KeyValue;
+import io.assent.node.store.KeyValueStore;
 import io.assent.node.store.Segment;
 import io.assent.node.testing.ManualClock;
 import java.math.BigInteger;
@@ -30,16 +31,24 @@ final class ConsentFixture {
   final ManualClock clock = new ManualClock(NOW);
   final Eip712ConsentSignatures signatures = new Eip712ConsentSignatures(DOMAIN);
   final SummaryWriters writers = new SummaryWriters();
-  final ConsentService service =
-      new ConsentService(
-          store,
-          signatures,
-          new SignerAuthority(new IdentityIndex(store)),
-          DatasetDirectory.ACCEPT_ALL,
-          clock,
-          writers);
+  final ConsentService service = serviceOn(store, writers);
   private final SecureRandom random = new SecureRandom();
   private long block = 1;
+
+  /** A consent service over another store, with this fixture's signatures and clock. */
+  ConsentService serviceOn(KeyValueStore other) {
+    return serviceOn(other, new SummaryWriters());
+  }
+
+  private ConsentService serviceOn(KeyValueStore other, SummaryWriters summaryWriters) {
+    return new ConsentService(
+        other,
+        signatures,
+        new SignerAuthority(new IdentityIndex(other)),
+        DatasetDirectory.ACCEPT_ALL,
+        clock,
+        summaryWriters);
+  }
 
   static Credentials key(int i) {
     return Credentials.create(ECKeyPair.create(BigInteger.valueOf(1000L + i)));

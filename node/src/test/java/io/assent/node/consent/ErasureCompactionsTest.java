@@ -2,7 +2,6 @@ package io.assent.node.consent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.assent.node.identity.IdentityIndex;
 import io.assent.node.store.FilesContaining;
 import io.assent.node.store.ForwardingKeyValueStore;
 import io.assent.node.store.ForwardingTransaction;
@@ -35,14 +34,7 @@ class ErasureCompactionsTest {
   private final ConsentFixture f = new ConsentFixture();
   private final Credentials alice = ConsentFixture.key(1);
   private final WriteLog store = new WriteLog(f.store);
-  private final ConsentService service =
-      new ConsentService(
-          store,
-          f.signatures,
-          new SignerAuthority(new IdentityIndex(store)),
-          DatasetDirectory.ACCEPT_ALL,
-          f.clock,
-          new SummaryWriters());
+  private final ConsentService service = f.serviceOn(store);
 
   @Test
   void theCompactionCoversEveryPrivateKeyThatEverNamedTheSubjectOrHeldTheRecord() {
