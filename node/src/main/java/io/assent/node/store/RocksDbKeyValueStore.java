@@ -204,6 +204,31 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
     return operations;
   }
 
+  /**
+   * Whether RocksDB has flushes or compactions running or due (its levels not yet within their
+   * targets): benchmarks wait for this to settle before measuring.
+   */
+  public boolean backgroundWorkPending() {
+    return guarded(
+        () -> {
+          try {
+            if (db.getLongProperty("rocksdb.num-running-compactions") > 0
+                || db.getLongProperty("rocksdb.num-running-flushes") > 0) {
+              return true;
+            }
+            for (ColumnFamilyHandle handle : allHandles) {
+              if (db.getLongProperty(handle, "rocksdb.compaction-pending") > 0
+                  || db.getLongProperty(handle, "rocksdb.mem-table-flush-pending") > 0) {
+                return true;
+              }
+            }
+            return false;
+          } catch (RocksDBException e) {
+            throw new StorageException("cannot read the store's background state", e);
+          }
+        });
+  }
+
   /** What RocksDB flushed and compacted per segment since the store was opened. */
   public BackgroundWork backgroundWork() {
     return guarded(

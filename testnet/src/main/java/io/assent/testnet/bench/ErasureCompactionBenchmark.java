@@ -21,11 +21,11 @@ import java.util.function.Consumer;
  *
  * <p>One segment, {@code CONSENT_STATE}, filled with N entries shaped like a consent's state and
  * proof (random 32-byte keys, 600-byte random values) through ordinary synced transactions of
- * 10,000, so RocksDB's own compactions lay the levels out as a running node's would. Then, per
- * measurement: 20,000 more entries (the ingest since the last erasure), one entry deleted, and its
- * compaction timed, with what RocksDB's compactions read and wrote ({@link BackgroundWork}). The
- * key-range compactions are measured first: a whole compaction moves every file to the bottom
- * level, a layout a running node has only just after one.
+ * 10,000, so RocksDB's own compactions lay the levels out as a running node's would (it waits until
+ * they have caught up). Then, per measurement: 20,000 more entries (the ingest since the last
+ * erasure), one entry deleted, and its compaction timed, with what RocksDB's compactions read and
+ * wrote ({@link BackgroundWork}). The key-range compactions are measured first: a whole compaction
+ * moves every file to the bottom level, a layout a running node has only just after one.
  *
  * <p>Usage: {@code ErasureCompactionBenchmark [entries]} (default 4,000,000: ~2.5 GB).
  */
@@ -50,11 +50,14 @@ public final class ErasureCompactionBenchmark {
 
   private record Measure(String how, double seconds, BackgroundWork.Work work) {}
 
-  private void run(RocksDbKeyValueStore store, int entries) {
+  private void run(RocksDbKeyValueStore store, int entries) throws InterruptedException {
     long started = System.nanoTime();
     List<byte[]> keys = new ArrayList<>();
     write(store, entries, keys::add);
-    Bench.progress("filled %,d entries in %.0f s", entries, (System.nanoTime() - started) / 1e9);
+    awaitSettled(store);
+    Bench.progress(
+        "filled %,d entries, compactions settled, in %.0f s",
+        entries, (System.nanoTime() - started) / 1e9);
     List<Measure> measures = new ArrayList<>();
     for (int i = 0; i < RUNS; i++) {
       measures.add(
@@ -75,6 +78,13 @@ public final class ErasureCompactionBenchmark {
     System.out.println(report(entries, measures));
   }
 
+  /** Waits until RocksDB's flushes and compactions have caught up with the writes. */
+  private static void awaitSettled(RocksDbKeyValueStore store) throws InterruptedException {
+    while (store.backgroundWorkPending()) {
+      Thread.sleep(200); // RocksDB tells no one when it is done
+    }
+  }
+
   /** Writes {@code count} random entries in synced transactions, telling each key. */
   private void write(RocksDbKeyValueStore store, int count, Consumer<byte[]> keys) {
     for (int done = 0; done < count; done += BATCH) {
@@ -93,8 +103,10 @@ public final class ErasureCompactionBenchmark {
   }
 
   private Measure measure(
-      RocksDbKeyValueStore store, byte[] key, String how, Consumer<byte[]> compaction) {
+      RocksDbKeyValueStore store, byte[] key, String how, Consumer<byte[]> compaction)
+      throws InterruptedException {
     write(store, INGEST_BETWEEN, k -> {});
+    awaitSettled(store);
     try (Transaction tx = store.startTransaction()) {
       tx.delete(Segment.CONSENT_STATE, key);
       tx.commit();
