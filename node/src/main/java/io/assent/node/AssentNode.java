@@ -162,7 +162,7 @@ public final class AssentNode implements AutoCloseable {
       endpoints.add(new RelayIdentityOperation(blocking, didParam, relay));
       endpoints.addAll(
           operationsEndpoints(
-              config, blocking, sync, anchors, new ErasureCompactions(store), networkName));
+              config, blocking, sync, anchors, consentWiring.erasureCompactions(), networkName));
       ApiServer api = new ApiServer(vertx, endpoints, config.http().bodyLimitBytes());
       int port = api.start(config.http().host(), config.http().port()).await();
       follower.start();

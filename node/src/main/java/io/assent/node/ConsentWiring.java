@@ -16,6 +16,7 @@ import io.assent.node.consent.ConsentService;
 import io.assent.node.consent.DatasetCurators;
 import io.assent.node.consent.DatasetDirectory;
 import io.assent.node.consent.Eip712ConsentSignatures;
+import io.assent.node.consent.ErasureCompactions;
 import io.assent.node.consent.ErasureCompactor;
 import io.assent.node.consent.SignerAuthority;
 import io.assent.node.consent.SigningDomain;
@@ -74,6 +75,11 @@ final class ConsentWiring implements AutoCloseable {
             GetConsentPrivate.record(blocking, consents, siwe, curators),
             GetConsentPrivate.receipt(blocking, consents, siwe, curators, signatures),
             new ListSubjectConsents(blocking, didParam, consents, siwe));
+  }
+
+  /** The compactions the consent service's erasures owe (counted by {@code /v1/status}). */
+  ErasureCompactions erasureCompactions() {
+    return consents.erasureCompactions();
   }
 
   List<Endpoint> endpoints() {

@@ -9,6 +9,7 @@ import io.assent.node.store.Segment;
 import io.assent.node.store.Transaction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -65,11 +66,10 @@ public final class IndexRebuild {
       tx.put(Segment.METADATA, KEY, new Marker(REPLAYING, until).encode());
       tx.commit();
     }
-    for (Segment segment : Segment.values()) {
-      if (segment.origin() == Segment.Origin.CHAIN) {
-        store.compact(segment);
-      }
-    }
+    store.compact(
+        Arrays.stream(Segment.values())
+            .filter(segment -> segment.origin() == Segment.Origin.CHAIN)
+            .toArray(Segment[]::new));
     return new Result(cleared, until);
   }
 

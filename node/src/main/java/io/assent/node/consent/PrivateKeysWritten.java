@@ -4,7 +4,6 @@ import io.assent.node.store.ForwardingTransaction;
 import io.assent.node.store.Segment;
 import io.assent.node.store.Transaction;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +44,7 @@ final class PrivateKeysWritten extends ForwardingTransaction {
   }
 
   private void note(Segment segment, byte[] key) {
-    if (Arrays.asList(RecordVault.PRIVATE_SEGMENTS).contains(segment)) {
+    if (RecordVault.isPrivate(segment)) {
       keys.computeIfAbsent(segment, s -> new ArrayList<>()).add(key.clone());
     }
   }

@@ -8,7 +8,9 @@ import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -29,6 +31,13 @@ public final class RecordVault {
   public static final Segment[] PRIVATE_SEGMENTS = {
     Segment.CONSENT_RECORDS, Segment.CONSENT_KEYS, Segment.CONSENT_INDEX, Segment.CONSENT_STATE
   };
+
+  private static final Set<Segment> PRIVATE = EnumSet.copyOf(Arrays.asList(PRIVATE_SEGMENTS));
+
+  /** Whether {@code segment} is one of {@link #PRIVATE_SEGMENTS}. */
+  static boolean isPrivate(Segment segment) {
+    return PRIVATE.contains(segment);
+  }
 
   private final SecureRandom random = new SecureRandom();
 
@@ -106,9 +115,7 @@ public final class RecordVault {
    * (memtable, write-ahead log and SST files); call after an erasure was committed.
    */
   public static void compactPrivateSegments(KeyValueStore store) {
-    for (Segment segment : PRIVATE_SEGMENTS) {
-      store.compact(segment);
-    }
+    store.compact(PRIVATE_SEGMENTS);
   }
 
   private static byte[] crypt(int mode, byte[] key, byte[] nonce, byte[] aad, byte[] input) {

@@ -58,7 +58,7 @@ public final class InMemoryKeyValueStore implements KeyValueStore {
 
   /** Nothing to compact: deleted values are gone from memory once the map drops them. */
   @Override
-  public void compact(Segment segment) {
+  public void compact(Segment... segments) {
     ensureOpen();
   }
 

@@ -12,11 +12,11 @@ public interface KeyValueStore extends KeyValueReader, AutoCloseable {
   Transaction startTransaction();
 
   /**
-   * Rewrites the segment's data so that deleted and overwritten values no longer exist in any file
-   * of the store (memtable flushed, write-ahead log rolled, SST files compacted). Slow: for
-   * erasure, not for routine use. A no-op for stores without files.
+   * Rewrites the segments' data so that deleted and overwritten values no longer exist in any file
+   * of the store (memtables flushed once, write-ahead log rolled, SST files compacted). Slow: for
+   * erasure and rebuilds, not for routine use. A no-op for stores without files.
    */
-  void compact(Segment segment);
+  void compact(Segment... segments);
 
   /**
    * As {@link #compact}, but only for these keys of each segment: their deleted and overwritten

@@ -254,17 +254,19 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
   }
 
   /**
-   * Flushes every memtable (so the write-ahead log files holding the segment's old writes become
-   * obsolete and are deleted), syncs the log, then compacts the segment's whole key range down to
+   * Flushes every memtable (so the write-ahead log files holding the segments' old writes become
+   * obsolete and are deleted), syncs the log, then compacts each segment's whole key range down to
    * the bottom level: deleted values and their tombstones are dropped from the SST files.
    */
   @Override
-  public void compact(Segment segment) {
+  public void compact(Segment... segments) {
     compacting(
-        "the compaction of " + segment,
+        "the compaction of " + Arrays.toString(segments),
         compaction -> {
-          db.compactRange(handle(segment), null, null, compaction);
-          return 1;
+          for (Segment segment : segments) {
+            db.compactRange(handle(segment), null, null, compaction);
+          }
+          return segments.length;
         });
   }
 

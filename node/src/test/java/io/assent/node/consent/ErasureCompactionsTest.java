@@ -10,7 +10,6 @@ import io.assent.node.store.Segment;
 import io.assent.node.store.Transaction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -101,7 +100,7 @@ class ErasureCompactionsTest {
       return new ForwardingTransaction(store.startTransaction()) {
         @Override
         public void put(Segment segment, byte[] key, byte[] value) {
-          if (Arrays.asList(RecordVault.PRIVATE_SEGMENTS).contains(segment)) {
+          if (RecordVault.isPrivate(segment)) {
             pending.add(new Write(segment, key.clone(), value.clone()));
           }
           delegate.put(segment, key, value);

@@ -34,8 +34,8 @@ public abstract class ForwardingKeyValueStore implements KeyValueStore {
   }
 
   @Override
-  public void compact(Segment segment) {
-    store.compact(segment);
+  public void compact(Segment... segments) {
+    store.compact(segments);
   }
 
   @Override
