@@ -1,5 +1,6 @@
 package io.assent.testnet;
 
+import io.assent.contracts.devchain.ChildProcesses;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -60,7 +61,7 @@ public final class NodeProcess implements AutoCloseable {
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(environment);
     try {
-      process = builder.start();
+      process = ChildProcesses.stopOnExit(builder.start());
     } catch (IOException e) {
       throw new IllegalStateException("cannot start node: " + command, e);
     }
@@ -105,6 +106,7 @@ public final class NodeProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    ChildProcesses.forget(process);
   }
 
   private void awaitLive(Duration timeout) {

@@ -25,7 +25,8 @@ import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 /**
  * A local dev chain for tests: the pinned anvil binary from the project's node_modules, started
  * directly (so its PID is ours to stop) on a free loopback port, with a scratch HOME so it leaves
- * nothing in ~/.foundry. Close it to stop the process and delete its files.
+ * nothing in ~/.foundry. Close it to stop the process and delete its files; a JVM that exits
+ * without closing it still stops the process ({@link ChildProcesses}).
  *
  * <p>Accounts are anvil's defaults (the "test test ... junk" mnemonic), each funded with 10,000
  * ETH. Blocks are mined on every transaction unless interval mining is configured.
@@ -93,7 +94,7 @@ public final class Anvil implements AutoCloseable {
               .redirectErrorStream(true)
               .redirectOutput(home.resolve("anvil.log").toFile());
       builder.environment().put("HOME", home.toString());
-      Anvil anvil = new Anvil(builder.start(), home, port);
+      Anvil anvil = new Anvil(ChildProcesses.stopOnExit(builder.start()), home, port);
       anvil.awaitReady(Duration.ofSeconds(30));
       return anvil;
     } catch (IOException e) {
@@ -252,6 +253,7 @@ public final class Anvil implements AutoCloseable {
       Thread.currentThread().interrupt();
       process.destroyForcibly();
     }
+    ChildProcesses.forget(process);
     deleteRecursively(home);
   }
 
