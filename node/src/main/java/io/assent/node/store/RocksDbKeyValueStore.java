@@ -28,6 +28,8 @@ import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.SstFileMetaData;
 import org.rocksdb.WriteOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The node's database: RocksDB with one column family per {@link Segment}, named {@code seg-<id>},
@@ -39,6 +41,7 @@ import org.rocksdb.WriteOptions;
  * than touching freed memory.
  */
 public final class RocksDbKeyValueStore implements KeyValueStore {
+  private static final Logger LOG = LoggerFactory.getLogger(RocksDbKeyValueStore.class);
 
   static {
     RocksDB.loadLibrary();
@@ -289,10 +292,17 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
             ColumnFamilyHandle handle = handle(entry.getKey());
             Optional<List<CompactionRanges.KeyRange>> ranges = plan(handle, entry.getValue());
             if (ranges.isEmpty()) {
+              LOG.info(
+                  "compacting {} whole, for {} key(s)", entry.getKey(), entry.getValue().size());
               db.compactRange(handle, null, null, compaction);
               compactions++;
               continue;
             }
+            LOG.info(
+                "compacting {} in {} key range(s), for {} key(s)",
+                entry.getKey(),
+                ranges.get().size(),
+                entry.getValue().size());
             for (CompactionRanges.KeyRange range : ranges.get()) {
               db.compactRange(
                   handle, range.first(), Bytes.concat(range.last(), new byte[1]), compaction);
