@@ -58,6 +58,12 @@ final class RawHttpPoster implements AutoCloseable {
     return request;
   }
 
+  /** The bytes of {@code GET path} with an {@code Accept} header, keep-alive. */
+  static byte[] encodeGet(String hostPort, String path, String accept) {
+    return ("GET " + path + " HTTP/1.1\r\nHost: " + hostPort + "\r\nAccept: " + accept + "\r\n\r\n")
+        .getBytes(StandardCharsets.US_ASCII);
+  }
+
   /** What a response must be; throws on anything else. */
   interface Expectation {
     void check(Response response);

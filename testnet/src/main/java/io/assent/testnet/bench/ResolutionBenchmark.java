@@ -92,12 +92,15 @@ public final class ResolutionBenchmark {
     Bench.progress("reference resolver (documented provider) timed");
     DidResolver resolver = node.node().resolver();
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    // The JIT needs thousands of calls through Vert.x and the HTTP client to settle: warm both
-    // paths up on every DID before timing any, so the first DID measured is not penalized.
+    RawHttpPoster raw = connect(node);
+    // The JIT needs thousands of calls through Vert.x and the HTTP clients to settle: warm every
+    // path up on every DID before timing any, so the first DID measured is not penalized.
     for (String did : all) {
       HttpRequest request = request(node, did);
+      byte[] rawRequest = rawRequest(node, did);
       Latencies.warmUp(n(5_000), () -> inProcess(resolver, did));
       Latencies.warmUp(n(3_000), () -> get(http, request));
+      Latencies.warmUp(n(3_000), () -> get(raw, rawRequest));
     }
     Bench.progress("node warmed up");
     List<ResolutionReport.Row> rows = new ArrayList<>();
@@ -109,14 +112,18 @@ public final class ResolutionBenchmark {
       Latencies.Summary inProcess = Latencies.measure(0, n(5_000), () -> inProcess(resolver, did));
       HttpRequest request = request(node, did);
       Latencies.Summary overHttpLatency = Latencies.measure(0, n(2_000), () -> get(http, request));
+      byte[] rawRequest = rawRequest(node, did);
+      JsonNode overRaw = parse(get(raw, rawRequest));
+      Latencies.Summary rawLatency = Latencies.measure(0, n(2_000), () -> get(raw, rawRequest));
       Bench.progress("%d changes: in process and HTTP timed", entry.getKey());
-      boolean equal = ours.equals(theirs) && overHttp.equals(theirs);
+      boolean equal = ours.equals(theirs) && overHttp.equals(theirs) && overRaw.equals(theirs);
       rows.add(
           new ResolutionReport.Row(
               entry.getKey(),
               did,
               inProcess,
               overHttpLatency,
+              rawLatency,
               tuned.get(did).latency(),
               documented.get(did).latency(),
               equal,
@@ -126,7 +133,22 @@ public final class ResolutionBenchmark {
                   : "node in process: %s%nnode over HTTP: %s%nreference: %s%n"
                       .formatted(ours, overHttp, theirs)));
     }
+    try {
+      raw.close();
+    } catch (IOException e) {
+      // the benchmark is over; its connection closes with the node
+    }
     return rows;
+  }
+
+  /** One keep-alive connection to the node for {@link RawHttpPoster}'s requests. */
+  private static RawHttpPoster connect(InProcessNode node) {
+    URI base = URI.create(node.baseUrl());
+    try {
+      return new RawHttpPoster(base.getHost(), base.getPort());
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot connect to " + base, e);
+    }
   }
 
   private static ResolutionResult inProcess(DidResolver resolver, String did) {
@@ -146,6 +168,27 @@ public final class ResolutionBenchmark {
         .header("Accept", "application/did-resolution")
         .timeout(Duration.ofSeconds(30))
         .build();
+  }
+
+  private static byte[] rawRequest(InProcessNode node, String did) {
+    URI base = URI.create(node.baseUrl());
+    return RawHttpPoster.encodeGet(
+        base.getHost() + ":" + base.getPort(),
+        "/1.0/identifiers/" + URLEncoder.encode(did, StandardCharsets.UTF_8),
+        "application/did-resolution");
+  }
+
+  private static String get(RawHttpPoster raw, byte[] request) {
+    RawHttpPoster.Response response;
+    try {
+      response = raw.send(request);
+    } catch (IOException e) {
+      throw new IllegalStateException("raw GET: " + e.getMessage(), e);
+    }
+    if (response.status() != 200) {
+      throw new IllegalStateException("answered " + response.status() + ": " + response.body());
+    }
+    return response.body();
   }
 
   private static String get(HttpClient http, HttpRequest request) {
