@@ -130,8 +130,9 @@ public final class ResolutionBenchmark {
               ours.toString().equals(theirs.toString()),
               equal
                   ? null
-                  : "node in process: %s%nnode over HTTP: %s%nreference: %s%n"
-                      .formatted(ours, overHttp, theirs)));
+                  : "node in process: %s%nnode over HTTP: %s%nnode over HTTP, raw client: %s%n"
+                      .concat("reference: %s%n")
+                      .formatted(ours, overHttp, overRaw, theirs)));
     }
     try {
       raw.close();
