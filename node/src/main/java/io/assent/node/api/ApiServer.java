@@ -11,6 +11,7 @@ import io.vertx.ext.web.openapi.router.OpenAPIRoute;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.validation.impl.RequestValidatorImpl;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +26,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 /**
  * The HTTP edge. Each request passes: body limit (413) → OpenAPI validation of path, query and body
  * against openapi.yaml (400; or the endpoint's own equivalent check, see {@link
- * Endpoint#validatesOwnBody}) → the operation's {@link Endpoint}; every failure ends in the one
- * {@link FailureHandler}. Routes not in the document answer 404/405 problems.
+ * Endpoint#validatesOwnBody}; for operations without a body, the same parameter checks in place,
+ * see {@link ParameterValidation}) → the operation's {@link Endpoint}; every failure ends in the
+ * one {@link FailureHandler}. Routes not in the document answer 404/405 problems.
  */
 public final class ApiServer {
   /** The OpenAPI document, a classpath resource. */
@@ -108,6 +110,7 @@ public final class ApiServer {
     Map<String, Endpoint> byId =
         endpoints.stream().collect(Collectors.toMap(Endpoint::operationId, Function.identity()));
     FailureHandler failures = new FailureHandler();
+    RequestValidatorImpl parameters = new RequestValidatorImpl(vertx, contract);
     for (OpenAPIRoute route : builder.getRoutes()) {
       String id = route.getOperation().getOperationId();
       Endpoint endpoint = byId.remove(id);
@@ -119,6 +122,10 @@ public final class ApiServer {
           throw new IllegalStateException(id + " has parameters the router would no longer check");
         }
         route.setDoValidation(false);
+      } else if (route.getOperation().getRequestBody() == null) {
+        // Same checks, without the router's two thread handoffs (see ParameterValidation).
+        route.setDoValidation(false);
+        route.addHandler(new ParameterValidation(parameters, route.getOperation()));
       }
       route.addHandler(endpoint).addFailureHandler(failures);
     }

@@ -154,6 +154,32 @@ class DatasetApiIT {
         http.get("/v1/datasets/" + unknown + "/lineage?direction=sideways"), 400, "invalidRequest");
   }
 
+  /**
+   * Parameters are checked against openapi.yaml before the endpoint runs (in place, see
+   * ParameterValidation): a path pattern, a query enum, a query pattern and a missing required
+   * query parameter each get a 400 whose detail comes from the validator and names the parameter.
+   */
+  @Test
+  void parametersAreCheckedAgainstTheDocumentBeforeTheEndpointRuns() {
+    String unknown = "0x" + "42".repeat(32);
+    Map<String, String> parameterOf =
+        Map.of(
+            "/v1/datasets/0x1234",
+            "id",
+            "/v1/datasets/" + unknown + "/lineage?direction=sideways",
+            "direction",
+            "/v1/datasets?license=not%20an%20id",
+            "license",
+            "/v1/datasets/" + unknown + "/permits",
+            "purpose");
+    parameterOf.forEach(
+        (path, parameter) -> {
+          Http.Response response = http.get(path);
+          assertProblem(response, 400, "invalidRequest");
+          assertThat(response.json().getString("detail")).as(path).contains(parameter);
+        });
+  }
+
   @Test
   void theSignerNonceComesFromTheChainAndMovesWithEachRelayedOperation() {
     String signer = CURATOR.getAddress();
