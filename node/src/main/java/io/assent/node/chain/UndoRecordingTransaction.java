@@ -1,6 +1,6 @@
 package io.assent.node.chain;
 
-import io.assent.node.store.ForwardingTransaction;
+import io.assent.node.store.BorrowedTransaction;
 import io.assent.node.store.Segment;
 import io.assent.node.store.Transaction;
 import java.nio.ByteBuffer;
@@ -14,7 +14,7 @@ import java.util.Set;
  * that block. Handlers may read and write their own segments; the follower's own segments are off
  * limits, and committing is the follower's job.
  */
-final class UndoRecordingTransaction extends ForwardingTransaction {
+final class UndoRecordingTransaction extends BorrowedTransaction {
 
   private static final Set<Segment> RESERVED =
       EnumSet.of(Segment.METADATA, Segment.CHAIN_CURSOR, Segment.CHAIN_BLOCKS, Segment.CHAIN_UNDO);
@@ -25,7 +25,7 @@ final class UndoRecordingTransaction extends ForwardingTransaction {
   private int sequence;
 
   UndoRecordingTransaction(Transaction delegate, UndoLog undoLog) {
-    super(delegate);
+    super(delegate, "the chain follower");
     this.undoLog = undoLog;
   }
 
@@ -37,32 +37,7 @@ final class UndoRecordingTransaction extends ForwardingTransaction {
   }
 
   @Override
-  public void put(Segment segment, byte[] key, byte[] value) {
-    recordPrevious(segment, key);
-    delegate.put(segment, key, value);
-  }
-
-  @Override
-  public void delete(Segment segment, byte[] key) {
-    recordPrevious(segment, key);
-    delegate.delete(segment, key);
-  }
-
-  @Override
-  public void commit() {
-    throw new UnsupportedOperationException("log handlers must not commit: the follower does");
-  }
-
-  @Override
-  public void rollback() {
-    throw new UnsupportedOperationException("log handlers must not roll back: throw instead");
-  }
-
-  /** No-op: the follower owns the underlying transaction. */
-  @Override
-  public void close() {}
-
-  private void recordPrevious(Segment segment, byte[] key) {
+  protected void beforeWrite(Segment segment, byte[] key) {
     if (RESERVED.contains(segment)) {
       throw new IllegalArgumentException("log handlers may not write to segment " + segment);
     }

@@ -1,6 +1,6 @@
 package io.assent.node.consent;
 
-import io.assent.node.store.ForwardingTransaction;
+import io.assent.node.store.BorrowedTransaction;
 import io.assent.node.store.Segment;
 import io.assent.node.store.Transaction;
 import java.util.ArrayList;
@@ -14,11 +14,11 @@ import java.util.Map;
  * be narrowed to those keys ({@link ErasureCompactions}). Reads and writes go to the wrapped
  * transaction; committing and rolling back stay with its owner.
  */
-final class PrivateKeysWritten extends ForwardingTransaction {
+final class PrivateKeysWritten extends BorrowedTransaction {
   private final Map<Segment, List<byte[]>> keys = new EnumMap<>(Segment.class);
 
   PrivateKeysWritten(Transaction tx) {
-    super(tx);
+    super(tx, "the commit group");
   }
 
   /** The keys written so far, by segment. */
@@ -32,35 +32,13 @@ final class PrivateKeysWritten extends ForwardingTransaction {
   }
 
   @Override
-  public void put(Segment segment, byte[] key, byte[] value) {
+  protected void beforeWrite(Segment segment, byte[] key) {
     note(segment, key);
-    delegate.put(segment, key, value);
-  }
-
-  @Override
-  public void delete(Segment segment, byte[] key) {
-    note(segment, key);
-    delegate.delete(segment, key);
   }
 
   private void note(Segment segment, byte[] key) {
     if (RecordVault.isPrivate(segment)) {
       keys.computeIfAbsent(segment, s -> new ArrayList<>()).add(key.clone());
     }
-  }
-
-  @Override
-  public void commit() {
-    throw new UnsupportedOperationException("the wrapped transaction's owner commits it");
-  }
-
-  @Override
-  public void rollback() {
-    throw new UnsupportedOperationException("the wrapped transaction's owner rolls it back");
-  }
-
-  @Override
-  public void close() {
-    // The wrapped transaction's owner closes it.
   }
 }

@@ -85,8 +85,12 @@ final class ApiConsentFill {
         int to = Math.min(consents, from + CHUNK);
         List<byte[]> encoded = sign(signers, cores, hostPort, from, to, until);
         long posting = System.nanoTime();
-        RawHttpPoster.postAll(
-            uri.getHost(), uri.getPort(), encoded, clients, RawHttpPoster.Expectation.status(202));
+        RawHttpConnection.postAll(
+            uri.getHost(),
+            uri.getPort(),
+            encoded,
+            clients,
+            RawHttpConnection.Expectation.status(202));
         postingNanos += System.nanoTime() - posting;
         Bench.progress("posted %,d of %,d consents", to, consents);
       }
@@ -114,7 +118,8 @@ final class ApiConsentFill {
                   if (key == null || n % perSubject == 0) {
                     key = key(n / perSubject); // once per subject: a point multiplication
                   }
-                  out.add(RawHttpPoster.encodePost(hostPort, "/v1/consents", body(key, n, until)));
+                  out.add(
+                      RawHttpConnection.encodePost(hostPort, "/v1/consents", body(key, n, until)));
                 }
                 return out;
               }));

@@ -35,7 +35,7 @@ import org.web3j.crypto.Keys;
  * 1 grant per request; the first ones warm the node up until the JIT has settled, see {@link
  * #warmUp}, and the rest are measured). Grants are signed and encoded as HTTP requests before the
  * clock starts (signing is the wallet's work, not the node's), and sent over raw keep-alive sockets
- * ({@link RawHttpPoster}) so that the client takes as little of the shared CPU as it can. The
+ * ({@link RawHttpConnection}) so that the client takes as little of the shared CPU as it can. The
  * report also gives CPU time per grant of the node (this JVM minus the client threads) and of the
  * client, beside the CPU time of one recovery.
  */
@@ -246,7 +246,8 @@ public final class IngestBenchmark {
     ThreadCpu threadsBefore = ThreadCpu.snapshot();
     long start = System.nanoTime();
     long clientCpu =
-        RawHttpPoster.postAll(uri.getHost(), uri.getPort(), requests, clients, allCreated(batch));
+        RawHttpConnection.postAll(
+            uri.getHost(), uri.getPort(), requests, clients, allCreated(batch));
     long wall = System.nanoTime() - start;
     Map<String, Double> byThread = ThreadCpu.snapshot().since(threadsBefore);
     return new Load(wall, clientCpu, processCpuNanos() - cpuBefore, byThread);
@@ -256,10 +257,10 @@ public final class IngestBenchmark {
    * Single grants: 202. Batches: 200 with neither a problem (a refused grant) nor {@code
    * "created":false} (an earlier one) among the results; a search, not a parse, to spare the CPU.
    */
-  private static RawHttpPoster.Expectation allCreated(int batch) {
+  private static RawHttpConnection.Expectation allCreated(int batch) {
     return response -> {
       if (batch == 1) {
-        RawHttpPoster.Expectation.status(202).check(response);
+        RawHttpConnection.Expectation.status(202).check(response);
       } else if (response.status() != 200
           || !response.body().contains("\"created\":true")
           || response.body().contains("\"problem\"")
@@ -276,7 +277,7 @@ public final class IngestBenchmark {
     List<byte[]> out = new ArrayList<>();
     if (batch == 1) {
       for (String body : bodies) {
-        out.add(RawHttpPoster.encodePost(hostPort, "/v1/consents", body));
+        out.add(RawHttpConnection.encodePost(hostPort, "/v1/consents", body));
       }
       return out;
     }
@@ -286,7 +287,8 @@ public final class IngestBenchmark {
         body.append(i == from ? "" : ",").append(bodies.get(i));
       }
       out.add(
-          RawHttpPoster.encodePost(hostPort, "/v1/consents/batch", body.append("]}").toString()));
+          RawHttpConnection.encodePost(
+              hostPort, "/v1/consents/batch", body.append("]}").toString()));
     }
     return out;
   }

@@ -92,61 +92,81 @@ public final class ResolutionBenchmark {
     Bench.progress("reference resolver (documented provider) timed");
     DidResolver resolver = node.node().resolver();
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    RawHttpPoster raw = connect(node);
-    // The JIT needs thousands of calls through Vert.x and the HTTP clients to settle: warm every
-    // path up on every DID before timing any, so the first DID measured is not penalized.
-    for (String did : all) {
-      HttpRequest request = request(node, did);
-      byte[] rawRequest = rawRequest(node, did);
-      Latencies.warmUp(n(5_000), () -> inProcess(resolver, did));
-      Latencies.warmUp(n(3_000), () -> get(http, request));
-      Latencies.warmUp(n(3_000), () -> get(raw, rawRequest));
+    try (RawHttpConnection raw = connect(node)) {
+      // The JIT needs thousands of calls through Vert.x and the HTTP clients to settle: warm
+      // every path up on every DID before timing any, so the first DID measured is not penalized.
+      for (String did : all) {
+        HttpRequest request = request(node, did);
+        byte[] rawRequest = rawRequest(node, did);
+        Latencies.warmUp(n(5_000), () -> inProcess(resolver, did));
+        Latencies.warmUp(n(3_000), () -> get(http, request));
+        Latencies.warmUp(n(3_000), () -> get(raw, rawRequest));
+      }
+      Bench.progress("node warmed up");
+      List<ResolutionReport.Row> rows = new ArrayList<>();
+      for (var entry : dids.entrySet()) {
+        String did = entry.getValue();
+        rows.add(
+            row(
+                entry.getKey(),
+                did,
+                node,
+                resolver,
+                http,
+                raw,
+                tuned.get(did),
+                documented.get(did).latency()));
+        Bench.progress("%d changes: in process and HTTP timed", entry.getKey());
+      }
+      return rows;
     }
-    Bench.progress("node warmed up");
-    List<ResolutionReport.Row> rows = new ArrayList<>();
-    for (var entry : dids.entrySet()) {
-      String did = entry.getValue();
-      JsonNode ours = inProcess(resolver, did).toJson();
-      JsonNode overHttp = parse(get(http, request(node, did)));
-      JsonNode theirs = tuned.get(did).result();
-      Latencies.Summary inProcess = Latencies.measure(0, n(5_000), () -> inProcess(resolver, did));
-      HttpRequest request = request(node, did);
-      Latencies.Summary overHttpLatency = Latencies.measure(0, n(2_000), () -> get(http, request));
-      byte[] rawRequest = rawRequest(node, did);
-      JsonNode overRaw = parse(get(raw, rawRequest));
-      Latencies.Summary rawLatency = Latencies.measure(0, n(2_000), () -> get(raw, rawRequest));
-      Bench.progress("%d changes: in process and HTTP timed", entry.getKey());
-      boolean equal = ours.equals(theirs) && overHttp.equals(theirs) && overRaw.equals(theirs);
-      rows.add(
-          new ResolutionReport.Row(
-              entry.getKey(),
-              did,
-              inProcess,
-              overHttpLatency,
-              rawLatency,
-              tuned.get(did).latency(),
-              documented.get(did).latency(),
-              equal,
-              ours.toString().equals(theirs.toString()),
-              equal
-                  ? null
-                  : "node in process: %s%nnode over HTTP: %s%nnode over HTTP, raw client: %s%n"
-                      .concat("reference: %s%n")
-                      .formatted(ours, overHttp, overRaw, theirs)));
-    }
-    try {
-      raw.close();
-    } catch (IOException e) {
-      // the benchmark is over; its connection closes with the node
-    }
-    return rows;
   }
 
-  /** One keep-alive connection to the node for {@link RawHttpPoster}'s requests. */
-  private static RawHttpPoster connect(InProcessNode node) {
+  /**
+   * One DID's row: the node's result and latency in process, over HTTP with the JDK client and with
+   * the raw one, beside the reference's.
+   */
+  private ResolutionReport.Row row(
+      int changes,
+      String did,
+      InProcessNode node,
+      DidResolver resolver,
+      HttpClient http,
+      RawHttpConnection raw,
+      ReferenceResolver.Timing reference,
+      Latencies.Summary referenceDocumented) {
+    JsonNode ours = inProcess(resolver, did).toJson();
+    HttpRequest request = request(node, did);
+    JsonNode overHttp = parse(get(http, request));
+    byte[] rawRequest = rawRequest(node, did);
+    JsonNode overRaw = parse(get(raw, rawRequest));
+    JsonNode theirs = reference.result();
+    Latencies.Summary inProcess = Latencies.measure(0, n(5_000), () -> inProcess(resolver, did));
+    Latencies.Summary overHttpLatency = Latencies.measure(0, n(2_000), () -> get(http, request));
+    Latencies.Summary rawLatency = Latencies.measure(0, n(2_000), () -> get(raw, rawRequest));
+    boolean equal = ours.equals(theirs) && overHttp.equals(theirs) && overRaw.equals(theirs);
+    return new ResolutionReport.Row(
+        changes,
+        did,
+        inProcess,
+        overHttpLatency,
+        rawLatency,
+        reference.latency(),
+        referenceDocumented,
+        equal,
+        ours.toString().equals(theirs.toString()),
+        equal
+            ? null
+            : "node in process: %s%nnode over HTTP: %s%nnode over HTTP, raw client: %s%n"
+                .concat("reference: %s%n")
+                .formatted(ours, overHttp, overRaw, theirs));
+  }
+
+  /** One keep-alive connection to the node for {@link RawHttpConnection}'s requests. */
+  private static RawHttpConnection connect(InProcessNode node) {
     URI base = URI.create(node.baseUrl());
     try {
-      return new RawHttpPoster(base.getHost(), base.getPort());
+      return new RawHttpConnection(base.getHost(), base.getPort());
     } catch (IOException e) {
       throw new IllegalStateException("cannot connect to " + base, e);
     }
@@ -173,14 +193,14 @@ public final class ResolutionBenchmark {
 
   private static byte[] rawRequest(InProcessNode node, String did) {
     URI base = URI.create(node.baseUrl());
-    return RawHttpPoster.encodeGet(
+    return RawHttpConnection.encodeGet(
         base.getHost() + ":" + base.getPort(),
         "/1.0/identifiers/" + URLEncoder.encode(did, StandardCharsets.UTF_8),
         "application/did-resolution");
   }
 
-  private static String get(RawHttpPoster raw, byte[] request) {
-    RawHttpPoster.Response response;
+  private static String get(RawHttpConnection raw, byte[] request) {
+    RawHttpConnection.Response response;
     try {
       response = raw.send(request);
     } catch (IOException e) {

@@ -12,8 +12,8 @@ final class ResolutionReport {
    * One identity's figures.
    *
    * @param reference the reference resolver with a tuned provider (its fastest configuration)
-   * @param rawHttp over HTTP with the least a client can do ({@link RawHttpPoster}): the node's own
-   *     HTTP cost, without the JDK client's
+   * @param rawHttp over HTTP with the least a client can do ({@link RawHttpConnection}): the node's
+   *     own HTTP cost, without the JDK client's
    * @param referenceDocumented the reference resolver configured with an rpcUrl, as its README does
    * @param documentsEqual the node (in process and over HTTP) and the reference return equal JSON
    * @param sameKeyOrder the serialized results are identical, key order included

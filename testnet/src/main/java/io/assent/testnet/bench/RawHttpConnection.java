@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
@@ -18,20 +19,20 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A load driver's HTTP/1.1 connection: one keep-alive socket, requests encoded in full beforehand
- * ({@link #encodePost}), responses read as status line, headers and a {@code Content-Length} body.
- * It does the least a client can do per request, so that on a machine shared with the node the CPU
- * goes to the node: {@code java.net.http.HttpClient} spent about as much CPU per request as the
- * node's whole signature recovery (JFR, 2026-11-29). Not a general client: no chunked bodies, no
- * redirects, no TLS.
+ * ({@link #encodePost}, {@link #encodeGet}), responses read as status line, headers and a {@code
+ * Content-Length} body. It does the least a client can do per request, so that on a machine shared
+ * with the node the CPU goes to the node: {@code java.net.http.HttpClient} spent about as much CPU
+ * per request as the node's whole signature recovery (JFR, 2026-11-29). Not a general client: no
+ * chunked bodies, no redirects, no TLS.
  */
-final class RawHttpPoster implements AutoCloseable {
+final class RawHttpConnection implements AutoCloseable {
   private static final int MAX_HEADER_LINE = 8_192;
 
   private final Socket socket;
   private final OutputStream out;
   private final InputStream in;
 
-  RawHttpPoster(String host, int port) throws IOException {
+  RawHttpConnection(String host, int port) throws IOException {
     socket = new Socket();
     socket.setTcpNoDelay(true);
     socket.connect(new InetSocketAddress(host, port), 5_000);
@@ -96,7 +97,7 @@ final class RawHttpPoster implements AutoCloseable {
           Thread.ofPlatform()
               .start(
                   () -> {
-                    try (RawHttpPoster http = new RawHttpPoster(host, port)) {
+                    try (RawHttpConnection http = new RawHttpConnection(host, port)) {
                       for (int i = next.getAndIncrement();
                           i < requests.size() && errors.isEmpty();
                           i = next.getAndIncrement()) {
@@ -170,7 +171,11 @@ final class RawHttpPoster implements AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException {
-    socket.close();
+  public void close() {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }
