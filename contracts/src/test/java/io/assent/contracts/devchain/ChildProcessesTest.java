@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A JVM that exits without stopping what it started: a child JVM ({@link Parent}) starts a
- * long-running process, registers it, prints its PID, and then is stopped with SIGTERM or returns
- * from main. The process must be gone after the JVM exits, and one the owner forgot must not be
- * touched.
+ * long-running process, registers it, prints its PID, and then is stopped with SIGTERM or SIGKILL
+ * or returns from main. The process must be gone after the JVM exits, and one the owner forgot must
+ * not be touched.
  */
 class ChildProcessesTest {
 
@@ -31,6 +31,47 @@ class ChildProcessesTest {
     parent.destroy(); // SIGTERM
     assertTrue(parent.waitFor(30, TimeUnit.SECONDS));
     assertTrue(gone(child, Duration.ofSeconds(15)), "child " + child + " outlived its JVM");
+  }
+
+  @Test
+  void sigkillOfTheJvmStopsItsChildren() throws Exception {
+    Process parent = parent("wait", "track");
+    long child = childPid(parent);
+    assertTrue(running(child), "the child runs while its JVM does");
+    parent.destroyForcibly(); // SIGKILL: no shutdown hook runs, only the watcher acts
+    assertTrue(parent.waitFor(30, TimeUnit.SECONDS));
+    assertTrue(gone(child, Duration.ofSeconds(15)), "child " + child + " outlived its JVM");
+  }
+
+  @Test
+  void theWatcherStopsOnlyAProcessWhoseStartTimeStillMatches() throws Exception {
+    Process same = new ProcessBuilder("sleep", "600").start();
+    Process reused = new ProcessBuilder("sleep", "600").start();
+    try {
+      Process watcher = new ProcessBuilder("sh", "-c", ChildProcesses.REAPER_SCRIPT).start();
+      String start = ChildProcesses.startTime(same.pid()).orElseThrow();
+      String lines =
+          "+ "
+              + same.pid()
+              + " "
+              + start
+              + "\n"
+              // as if the PID had been given to another process since it was watched
+              + "+ "
+              + reused.pid()
+              + " 1"
+              + start
+              + "\n";
+      try (var in = watcher.getOutputStream()) {
+        in.write(lines.getBytes(StandardCharsets.US_ASCII));
+      }
+      assertTrue(watcher.waitFor(30, TimeUnit.SECONDS));
+      assertTrue(gone(same.pid(), Duration.ofSeconds(15)), "the watched process still runs");
+      assertTrue(running(reused.pid()), "a process with another start time was stopped");
+    } finally {
+      same.destroyForcibly();
+      reused.destroyForcibly();
+    }
   }
 
   @Test
