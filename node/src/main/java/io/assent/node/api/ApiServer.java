@@ -11,7 +11,6 @@ import io.vertx.ext.web.openapi.router.OpenAPIRoute;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
-import io.vertx.openapi.validation.impl.RequestValidatorImpl;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -110,7 +109,6 @@ public final class ApiServer {
     Map<String, Endpoint> byId =
         endpoints.stream().collect(Collectors.toMap(Endpoint::operationId, Function.identity()));
     FailureHandler failures = new FailureHandler();
-    RequestValidatorImpl parameters = new RequestValidatorImpl(vertx, contract);
     for (OpenAPIRoute route : builder.getRoutes()) {
       String id = route.getOperation().getOperationId();
       Endpoint endpoint = byId.remove(id);
@@ -125,7 +123,7 @@ public final class ApiServer {
       } else if (route.getOperation().getRequestBody() == null) {
         // Same checks, without the router's two thread handoffs (see ParameterValidation).
         route.setDoValidation(false);
-        route.addHandler(new ParameterValidation(parameters, route.getOperation()));
+        route.addHandler(new ParameterValidation(contract, route.getOperation()));
       }
       route.addHandler(endpoint).addFailureHandler(failures);
     }
