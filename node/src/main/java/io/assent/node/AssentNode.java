@@ -36,16 +36,16 @@ import io.assent.node.store.KeyValueStore;
 import io.assent.node.store.RocksDbKeyValueStore;
 import io.assent.node.store.StoreOperations;
 import io.vertx.core.Vertx;
-import io.vertx.core.WorkerExecutor;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.crypto.Credentials;
@@ -101,46 +101,44 @@ public final class AssentNode implements AutoCloseable {
   static final String CONSENT_ANCHOR = "consentAnchor";
   static final String DATASET_REGISTRY = "datasetRegistry";
 
-  /** Opens the index, starts following the chain and serving HTTP. */
+  /**
+   * Opens the index, starts following the chain and serving HTTP. If a step fails, what the steps
+   * before it started is stopped again, newest first, and the failure is thrown.
+   */
   public static AssentNode start(NodeConfig config) {
     LOG.info("starting with {}", config);
     NodeConfig.Chain chain = config.chain();
-    Web3j web3j = Web3j.build(new HttpService(chain.rpcUrl()));
-    RocksDbKeyValueStore store = RocksDbKeyValueStore.open(config.dataDir());
-    Vertx vertx = null;
-    ChainFollower follower = null;
-    Anchoring anchoring = null;
-    ConsentWiring consentWiring = null;
+    Deque<Runnable> stops = new ArrayDeque<>();
     try {
+      Web3j web3j = Web3j.build(new HttpService(chain.rpcUrl()));
+      stops.push(web3j::shutdown);
+      RocksDbKeyValueStore store = RocksDbKeyValueStore.open(config.dataDir());
+      stops.push(store::close);
       verifyDatabase(store, config);
       IndexRebuild.requireComplete(store);
       indexScope(config).requireMatches(store);
       checkChainId(web3j, chain.chainId());
       TransactionManager relayer = relayerTransactions(config, web3j);
       SummaryWriters summaryWriters = new SummaryWriters();
-      anchoring = Anchoring.create(config, web3j, store, relayer, summaryWriters);
+      Anchoring anchoring = Anchoring.create(config, web3j, store, relayer, summaryWriters);
+      stops.push(anchoring::close);
+      DatasetWiring datasets = new DatasetWiring(config, web3j, store, relayer);
       List<LogHandler> handlers = new ArrayList<>();
       handlers.add(new IdentityIndexer(config.didRegistry()));
       handlers.addAll(anchoring.handlers());
-      DatasetWiring datasets = new DatasetWiring(config, web3j, store, relayer);
       handlers.addAll(datasets.handlers());
-      follower = new ChainFollower(web3j, store, handlers, followerConfig(chain));
+      ChainFollower follower = new ChainFollower(web3j, store, handlers, followerConfig(chain));
+      stops.push(follower::close);
       anchoring.follow(follower);
-      Set<String> names = new HashSet<>(chain.networkNames());
-      DidNetwork network = new DidNetwork(chain.chainId(), names);
+      DidNetwork network = new DidNetwork(chain.chainId(), new HashSet<>(chain.networkNames()));
       DidResolver resolver =
           new DidResolver(store, network, new RpcBlockTimestamps(web3j), Clock.systemUTC());
-      IdentityRelay relay = relay(config, web3j, relayer);
 
-      vertx = Vertx.vertx();
-      WorkerExecutor workers = vertx.createSharedWorkerExecutor("api", API_WORKERS);
-      Blocking blocking = new Blocking(workers);
+      Vertx vertx = Vertx.vertx();
+      stops.push(() -> vertx.close().await());
+      Blocking blocking = new Blocking(vertx.createSharedWorkerExecutor("api", API_WORKERS));
       DidParam didParam = new DidParam(did -> network.accepts(did.networkOrMainnet()));
-      String networkName =
-          chain.networkNames().isEmpty() ? network.hexChainId() : chain.networkNames().get(0);
-      ChainFollower sync = follower;
-      Anchoring anchors = anchoring;
-      consentWiring =
+      ConsentWiring consentWiring =
           new ConsentWiring(
               config,
               store,
@@ -150,19 +148,20 @@ public final class AssentNode implements AutoCloseable {
               datasets.curators(),
               Clock.systemUTC(),
               summaryWriters);
+      stops.push(consentWiring::close);
+      String networkName =
+          chain.networkNames().isEmpty() ? network.hexChainId() : chain.networkNames().get(0);
       List<Endpoint> endpoints = new ArrayList<>(consentWiring.endpoints());
       endpoints.addAll(datasets.endpoints(blocking, didParam, networkName));
-      endpoints.addAll(
-          identityEndpoints(
-              config,
-              blocking,
-              didParam,
-              resolver,
-              relay != null ? relay : readOnlyRelay(config, web3j)));
-      endpoints.add(new RelayIdentityOperation(blocking, didParam, relay));
+      endpoints.addAll(identityEndpoints(config, web3j, relayer, blocking, didParam, resolver));
       endpoints.addAll(
           operationsEndpoints(
-              config, blocking, sync, anchors, consentWiring.erasureCompactions(), networkName));
+              config,
+              blocking,
+              follower,
+              anchoring,
+              consentWiring.erasureCompactions(),
+              networkName));
       ApiServer api = new ApiServer(vertx, endpoints, config.http().bodyLimitBytes());
       int port = api.start(config.http().host(), config.http().port()).await();
       follower.start();
@@ -171,35 +170,29 @@ public final class AssentNode implements AutoCloseable {
       return new AssentNode(
           web3j, store, follower, anchoring, consentWiring, resolver, vertx, api, port);
     } catch (RuntimeException e) {
-      if (consentWiring != null) {
-        consentWiring.close();
-      }
-      if (anchoring != null) {
-        anchoring.close();
-      }
-      if (follower != null) {
-        follower.close();
-      }
-      if (vertx != null) {
-        vertx.close().await();
-      }
-      store.close();
-      web3j.shutdown();
+      stops.forEach(Runnable::run);
       throw e;
     }
   }
 
-  /** DID resolution and identity reads. */
+  /** DID resolution, identity reads, and the identity relay (disabled without a relayer key). */
   private static List<Endpoint> identityEndpoints(
       NodeConfig config,
+      Web3j web3j,
+      TransactionManager relayer,
       Blocking blocking,
       DidParam didParam,
-      DidResolver resolver,
-      IdentityRelay identities) {
+      DidResolver resolver) {
+    IdentityRelay relay = relay(config, web3j, relayer);
     return List.of(
         new ResolveDid(blocking, resolver),
         new GetIdentity(
-            blocking, didParam, identities, config.didRegistry(), config.chain().chainId()));
+            blocking,
+            didParam,
+            relay != null ? relay : readOnlyRelay(config, web3j),
+            config.didRegistry(),
+            config.chain().chainId()),
+        new RelayIdentityOperation(blocking, didParam, relay));
   }
 
   /** For operators: status, health, and the API's own description. */
