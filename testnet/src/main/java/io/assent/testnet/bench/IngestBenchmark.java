@@ -71,41 +71,54 @@ public final class IngestBenchmark {
           Map.of(
               "contracts.consentAnchor", anchor.address(),
               "relayer.key", Anvil.DEV_KEYS.get(BenchChain.RELAYER));
-      Load load;
-      StoreOperations.Snapshot operations;
-      BackgroundWork windowWork;
-      BackgroundWork runWork;
-      WarmUp warmUp;
+      Ingest ingest;
       try (InProcessNode node = InProcessNode.start(chain, settings)) {
         // Only the requests' bytes stay: the node's collector should not have to trace the
         // benchmark's objects (a grant's object graph is ~20 objects, its request a part of one).
         List<byte[]> posts = encode(node.baseUrl(), signed.bodies(), batch);
         signed = signed.withoutBodies();
-        warmUp = warmUp(node.baseUrl(), posts, clients, batch);
-        List<byte[]> measured = posts.subList(warmUp.requests(), posts.size());
-        StoreOperations.Snapshot before = node.node().storeOperations();
-        BackgroundWork workBefore = node.node().storeBackgroundWork();
-        load = post(node.baseUrl(), measured, clients, batch);
-        operations = node.node().storeOperations().minus(before);
-        runWork = node.node().storeBackgroundWork();
-        windowWork = runWork.minus(workBefore);
+        ingest = ingest(node, posts, clients, batch);
       }
-      Bench.progress("ingest: %.0f grants/s", rate(grants - warmUp.grants(), load.wallNanos()));
+      int measured = grants - ingest.warmUp().grants();
+      Bench.progress("ingest: %.0f grants/s", rate(measured, ingest.load().wallNanos()));
       // The reference again, with the node stopped: this machine's speed drifts by 20% within
       // minutes (shared VM), so the ratio takes the mean of the rates before and after.
       Recovery one = oneBefore.mean(recoveryRate(requests, signed.reference(), 1));
       Recovery two = twoBefore.mean(recoveryRate(requests, signed.reference(), 2));
       Bench.progress("recovery after: %.0f/s on 2 threads", two.after().perSecond());
-      System.out.println(report(grants, warmUp, clients, batch, load, one, two));
-      System.out.println(
-          StoreOperationsReport.perItem(operations, grants - warmUp.grants(), "grant"));
+      System.out.println(report(grants, ingest.warmUp(), clients, batch, ingest.load(), one, two));
+      System.out.println(StoreOperationsReport.perItem(ingest.operations(), measured, "grant"));
       System.out.println();
       System.out.println(
           BackgroundWorkReport.perItem(
-              windowWork, grants - warmUp.grants(), runWork, grants, "grant"));
+              ingest.windowWork(), measured, ingest.runWork(), grants, "grant"));
     }
     System.exit(0); // web3j and Vert.x leave non-daemon threads behind
   }
+
+  /**
+   * The node's part: the warm-up, then the measured load, with what the node asked of its store and
+   * what RocksDB's flushes and compactions did in the measured window (and over the whole run).
+   */
+  private static Ingest ingest(InProcessNode node, List<byte[]> posts, int clients, int batch)
+      throws InterruptedException {
+    WarmUp warmUp = warmUp(node.baseUrl(), posts, clients, batch);
+    List<byte[]> measured = posts.subList(warmUp.requests(), posts.size());
+    StoreOperations.Snapshot before = node.node().storeOperations();
+    BackgroundWork workBefore = node.node().storeBackgroundWork();
+    Load load = post(node.baseUrl(), measured, clients, batch);
+    StoreOperations.Snapshot operations = node.node().storeOperations().minus(before);
+    BackgroundWork runWork = node.node().storeBackgroundWork();
+    return new Ingest(warmUp, load, operations, runWork.minus(workBefore), runWork);
+  }
+
+  /** What {@link #ingest} measured. */
+  private record Ingest(
+      WarmUp warmUp,
+      Load load,
+      StoreOperations.Snapshot operations,
+      BackgroundWork windowWork,
+      BackgroundWork runWork) {}
 
   /**
    * How the warm-up ended: requests and grants posted, and the JIT compilers' share of CPU in its
