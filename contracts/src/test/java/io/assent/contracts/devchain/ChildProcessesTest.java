@@ -50,18 +50,8 @@ class ChildProcessesTest {
     try {
       Process watcher = new ProcessBuilder("sh", "-c", ChildProcesses.REAPER_SCRIPT).start();
       String start = ChildProcesses.startTime(same.pid()).orElseThrow();
-      String lines =
-          "+ "
-              + same.pid()
-              + " "
-              + start
-              + "\n"
-              // as if the PID had been given to another process since it was watched
-              + "+ "
-              + reused.pid()
-              + " 1"
-              + start
-              + "\n";
+      // The second as if its PID had been given to another process since it was watched.
+      String lines = "+ %d %s%n+ %d 1%s%n".formatted(same.pid(), start, reused.pid(), start);
       try (var in = watcher.getOutputStream()) {
         in.write(lines.getBytes(StandardCharsets.US_ASCII));
       }
