@@ -30,6 +30,7 @@ import java.util.Random;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
 
@@ -80,6 +81,7 @@ public final class CheckBenchmark {
       ApiConsentFill.Timing timing;
       HttpLatencies http;
       Erasures erasures;
+      Footprint footprint;
       long rssKb;
       AnchoringState anchoring;
       try (NodeProcess node =
@@ -93,13 +95,15 @@ public final class CheckBenchmark {
         erasures = measureErasures(client, requests, fill.firstDataset(0));
       }
       List<Long> compactionMs = compactionTimes(dir.resolve("node.log"));
+      footprint = new Footprint(rssKb, directoryBytes(data));
       Bench.progress("over HTTP: %s", http);
       Bench.progress("erasures: %s", erasures);
       Latencies.Summary[] inProcess = measureInProcess(data, anchor.address(), fill, datasets);
       Latencies.Summary granted = inProcess[0];
       Latencies.Summary none = inProcess[1];
       Bench.progress("in process: granted %s, none %s", granted, none);
-      System.out.println(report(consents, clients, timing, anchoring, granted, none, http, rssKb));
+      System.out.println(
+          report(consents, clients, timing, anchoring, granted, none, http, footprint));
       System.out.println(erasureReport(consents, erasures, compactionMs));
     } finally {
       Anvil.deleteRecursively(dir);
@@ -335,6 +339,24 @@ public final class CheckBenchmark {
   /** {@code check} over HTTP, with a typical client and with a minimal one. */
   private record HttpLatencies(Latencies.Summary typical, Latencies.Summary rawClient) {}
 
+  /** The node's resident memory, and the size of its data directory once it stopped. */
+  private record Footprint(long rssKb, long dataBytes) {}
+
+  /** The bytes of the regular files under {@code dir}. */
+  static long directoryBytes(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).mapToLong(CheckBenchmark::size).sum();
+    }
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return 0; // deleted while walking
+    }
+  }
+
   static long rssKb(long pid) throws Exception {
     for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
       if (line.startsWith("VmRSS:")) {
@@ -352,7 +374,7 @@ public final class CheckBenchmark {
       Latencies.Summary granted,
       Latencies.Summary none,
       HttpLatencies http,
-      long rssKb) {
+      Footprint footprint) {
     return String.format(
         Locale.ROOT,
         """
@@ -364,7 +386,8 @@ public final class CheckBenchmark {
         | in process, unknown subject (noConsent) | %,d | %.3f ms | %.3f ms |
 
         Node process (`assent-node run`, -Xmx512m) resident memory after taking in the %,d
-        consents and serving the HTTP run: **%,d MiB** (VmRSS).
+        consents and serving the HTTP run: **%,d MiB** (VmRSS). Its data directory after it
+        stopped: **%,.0f MiB** (%,.0f bytes per consent: record, key, state, proof, indexes).
 
         The consents went in through the API: each grant signed by its subject (%,d subjects) and
         posted (`POST /v1/consents`, %d keep-alive clients, each 202 after the node's synced
@@ -388,7 +411,9 @@ public final class CheckBenchmark {
         none.medianMs(),
         none.p99Ms(),
         consents,
-        rssKb / 1024,
+        footprint.rssKb() / 1024,
+        footprint.dataBytes() / 1048576.0,
+        (double) footprint.dataBytes() / consents,
         consents / PER_SUBJECT,
         clients,
         minutes(timing.posting()),
