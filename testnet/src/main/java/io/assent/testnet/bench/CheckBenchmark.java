@@ -93,6 +93,7 @@ public final class CheckBenchmark {
         http = measureHttp(node.url(), client, fill);
         rssKb = rssKb(node.pid());
         erasures = measureErasures(client, requests, fill.firstDataset(0));
+        http = http.idle(rawClient(node.url(), fill, new Random(12)));
       }
       List<Long> compactionMs = compactionTimes(dir.resolve("node.log"));
       footprint = new Footprint(rssKb, directoryBytes(data));
@@ -304,6 +305,15 @@ public final class CheckBenchmark {
                   a.status() == 200 && a.body().get("permitted").asBoolean(),
                   a.status() + " " + a.body());
             });
+    return new HttpLatencies(typical, rawClient(url, fill, random), null);
+  }
+
+  /**
+   * {@code check} over one raw keep-alive connection, the requests (random subjects) encoded
+   * beforehand; every answer must be 200 and permitted.
+   */
+  private static Latencies.Summary rawClient(String url, ApiConsentFill fill, Random random)
+      throws IOException {
     URI base = URI.create(url);
     String hostPort = base.getHost() + ":" + base.getPort();
     List<byte[]> requests = new ArrayList<>();
@@ -313,17 +323,15 @@ public final class CheckBenchmark {
     }
     Iterator<byte[]> next = requests.iterator();
     try (RawHttpConnection raw = new RawHttpConnection(base.getHost(), base.getPort())) {
-      Latencies.Summary rawClient =
-          Latencies.measure(
-              WARMUP,
-              SAMPLES / 4,
-              () -> {
-                RawHttpConnection.Response r = raw.send(next.next());
-                Bench.require(
-                    r.status() == 200 && r.body().contains("\"permitted\":true"),
-                    r.status() + " " + r.body());
-              });
-      return new HttpLatencies(typical, rawClient);
+      return Latencies.measure(
+          WARMUP,
+          SAMPLES / 4,
+          () -> {
+            RawHttpConnection.Response r = raw.send(next.next());
+            Bench.require(
+                r.status() == 200 && r.body().contains("\"permitted\":true"),
+                r.status() + " " + r.body());
+          });
     }
   }
 
@@ -336,8 +344,16 @@ public final class CheckBenchmark {
         + NodeClient.encode(ApiConsentFill.PURPOSES.get(0));
   }
 
-  /** {@code check} over HTTP, with a typical client and with a minimal one. */
-  private record HttpLatencies(Latencies.Summary typical, Latencies.Summary rawClient) {}
+  /**
+   * {@code check} over HTTP, with a typical client and with a minimal one, right after the fill;
+   * and with the minimal one again once the node is idle (after the erasures' compactions).
+   */
+  private record HttpLatencies(
+      Latencies.Summary typical, Latencies.Summary rawClient, Latencies.Summary rawIdle) {
+    HttpLatencies idle(Latencies.Summary summary) {
+      return new HttpLatencies(typical, rawClient, summary);
+    }
+  }
 
   /** The node's resident memory, and the size of its data directory once it stopped. */
   private record Footprint(long rssKb, long dataBytes) {}
@@ -382,6 +398,7 @@ public final class CheckBenchmark {
         |---|---:|---:|---:|
         | over HTTP (one client, keep-alive: `java.net.http.HttpClient`), permitted | %,d | %.3f ms | %.3f ms |
         | over HTTP (one raw keep-alive connection, requests encoded beforehand), permitted | %,d | %.3f ms | %.3f ms |
+        | the same, again once the node is idle (after the erasures and their compactions) | %,d | %.3f ms | %.3f ms |
         | in process, permitted (with evidence) | %,d | %.3f ms | %.3f ms |
         | in process, unknown subject (noConsent) | %,d | %.3f ms | %.3f ms |
 
@@ -404,6 +421,9 @@ public final class CheckBenchmark {
         http.rawClient().samples(),
         http.rawClient().medianMs(),
         http.rawClient().p99Ms(),
+        http.rawIdle().samples(),
+        http.rawIdle().medianMs(),
+        http.rawIdle().p99Ms(),
         granted.samples(),
         granted.medianMs(),
         granted.p99Ms(),
