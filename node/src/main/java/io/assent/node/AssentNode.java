@@ -77,19 +77,17 @@ public final class AssentNode implements AutoCloseable {
   private AssentNode(
       Web3j web3j,
       RocksDbKeyValueStore store,
-      ChainFollower follower,
-      Anchoring anchoring,
+      Indexing indexing,
       ConsentWiring consentWiring,
-      DidResolver resolver,
       Vertx vertx,
       ApiServer api,
       int httpPort) {
     this.web3j = web3j;
     this.store = store;
-    this.follower = follower;
-    this.anchoring = anchoring;
+    this.follower = indexing.follower();
+    this.anchoring = indexing.anchoring();
     this.consentWiring = consentWiring;
-    this.resolver = resolver;
+    this.resolver = indexing.resolver();
     this.vertx = vertx;
     this.api = api;
     this.httpPort = httpPort;
@@ -114,25 +112,12 @@ public final class AssentNode implements AutoCloseable {
       stops.push(web3j::shutdown);
       RocksDbKeyValueStore store = RocksDbKeyValueStore.open(config.dataDir());
       stops.push(store::close);
-      verifyDatabase(store, config);
-      IndexRebuild.requireComplete(store);
-      indexScope(config).requireMatches(store);
-      checkChainId(web3j, chain.chainId());
+      requireUsable(store, web3j, config);
       TransactionManager relayer = relayerTransactions(config, web3j);
       SummaryWriters summaryWriters = new SummaryWriters();
-      Anchoring anchoring = Anchoring.create(config, web3j, store, relayer, summaryWriters);
-      stops.push(anchoring::close);
-      DatasetWiring datasets = new DatasetWiring(config, web3j, store, relayer);
-      List<LogHandler> handlers = new ArrayList<>();
-      handlers.add(new IdentityIndexer(config.didRegistry()));
-      handlers.addAll(anchoring.handlers());
-      handlers.addAll(datasets.handlers());
-      ChainFollower follower = new ChainFollower(web3j, store, handlers, followerConfig(chain));
-      stops.push(follower::close);
-      anchoring.follow(follower);
-      DidNetwork network = new DidNetwork(chain.chainId(), new HashSet<>(chain.networkNames()));
-      DidResolver resolver =
-          new DidResolver(store, network, new RpcBlockTimestamps(web3j), Clock.systemUTC());
+      Indexing indexing = Indexing.create(config, web3j, store, relayer, summaryWriters, stops);
+      DatasetWiring datasets = indexing.datasets();
+      DidNetwork network = indexing.network();
 
       Vertx vertx = Vertx.vertx();
       stops.push(() -> vertx.close().await());
@@ -153,25 +138,57 @@ public final class AssentNode implements AutoCloseable {
           chain.networkNames().isEmpty() ? network.hexChainId() : chain.networkNames().get(0);
       List<Endpoint> endpoints = new ArrayList<>(consentWiring.endpoints());
       endpoints.addAll(datasets.endpoints(blocking, didParam, networkName));
-      endpoints.addAll(identityEndpoints(config, web3j, relayer, blocking, didParam, resolver));
+      endpoints.addAll(
+          identityEndpoints(config, web3j, relayer, blocking, didParam, indexing.resolver()));
       endpoints.addAll(
           operationsEndpoints(
-              config,
-              blocking,
-              follower,
-              anchoring,
-              consentWiring.erasureCompactions(),
-              networkName));
+              config, blocking, indexing, consentWiring.erasureCompactions(), networkName));
       ApiServer api = new ApiServer(vertx, endpoints, config.http().bodyLimitBytes());
       int port = api.start(config.http().host(), config.http().port()).await();
-      follower.start();
-      anchoring.start();
+      indexing.follower().start();
+      indexing.anchoring().start();
       LOG.info("listening on http://{}:{}", config.http().host(), port);
-      return new AssentNode(
-          web3j, store, follower, anchoring, consentWiring, resolver, vertx, api, port);
+      return new AssentNode(web3j, store, indexing, consentWiring, vertx, api, port);
     } catch (RuntimeException e) {
       stops.forEach(Runnable::run);
       throw e;
+    }
+  }
+
+  /**
+   * The chain side of the node: the anchorer, the dataset registry's wiring, the follower that
+   * feeds their log handlers and the identity indexer, and DID resolution from the index. What it
+   * starts goes on {@code stops}, newest first.
+   */
+  private record Indexing(
+      Anchoring anchoring,
+      DatasetWiring datasets,
+      ChainFollower follower,
+      DidNetwork network,
+      DidResolver resolver) {
+
+    static Indexing create(
+        NodeConfig config,
+        Web3j web3j,
+        RocksDbKeyValueStore store,
+        TransactionManager relayer,
+        SummaryWriters summaryWriters,
+        Deque<Runnable> stops) {
+      NodeConfig.Chain chain = config.chain();
+      Anchoring anchoring = Anchoring.create(config, web3j, store, relayer, summaryWriters);
+      stops.push(anchoring::close);
+      DatasetWiring datasets = new DatasetWiring(config, web3j, store, relayer);
+      List<LogHandler> handlers = new ArrayList<>();
+      handlers.add(new IdentityIndexer(config.didRegistry()));
+      handlers.addAll(anchoring.handlers());
+      handlers.addAll(datasets.handlers());
+      ChainFollower follower = new ChainFollower(web3j, store, handlers, followerConfig(chain));
+      stops.push(follower::close);
+      anchoring.follow(follower);
+      DidNetwork network = new DidNetwork(chain.chainId(), new HashSet<>(chain.networkNames()));
+      DidResolver resolver =
+          new DidResolver(store, network, new RpcBlockTimestamps(web3j), Clock.systemUTC());
+      return new Indexing(anchoring, datasets, follower, network, resolver);
     }
   }
 
@@ -199,11 +216,12 @@ public final class AssentNode implements AutoCloseable {
   private static List<Endpoint> operationsEndpoints(
       NodeConfig config,
       Blocking blocking,
-      ChainFollower sync,
-      Anchoring anchors,
+      Indexing indexing,
       ErasureCompactions erasures,
       String networkName) {
     NodeConfig.Chain chain = config.chain();
+    ChainFollower sync = indexing.follower();
+    Anchoring anchors = indexing.anchoring();
     return List.of(
         new GetStatus(
             blocking,
@@ -219,6 +237,17 @@ public final class AssentNode implements AutoCloseable {
         new HealthLive(),
         new HealthReady(sync::status, anchors::status, chain.confirmations()),
         new GetOpenApi(ApiServer.openApiDocument()));
+  }
+
+  /**
+   * Refuses a store the node cannot serve from: another chain's, one an interrupted reindex left,
+   * one built from other contracts; and an RPC endpoint of another chain.
+   */
+  private static void requireUsable(KeyValueStore store, Web3j web3j, NodeConfig config) {
+    verifyDatabase(store, config);
+    IndexRebuild.requireComplete(store);
+    indexScope(config).requireMatches(store);
+    checkChainId(web3j, config.chain().chainId());
   }
 
   /**

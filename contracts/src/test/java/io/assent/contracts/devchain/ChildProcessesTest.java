@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,20 +26,21 @@ class ChildProcessesTest {
 
   @Test
   void sigtermOfTheJvmStopsItsChildren() throws Exception {
-    Process parent = parent("wait", "track");
-    long child = childPid(parent);
-    assertTrue(running(child), "the child runs while its JVM does");
-    parent.destroy(); // SIGTERM
-    assertTrue(parent.waitFor(30, TimeUnit.SECONDS));
-    assertTrue(gone(child, Duration.ofSeconds(15)), "child " + child + " outlived its JVM");
+    assertStopsItsChildWhen(Process::destroy); // SIGTERM
   }
 
   @Test
   void sigkillOfTheJvmStopsItsChildren() throws Exception {
+    // SIGKILL: no shutdown hook runs, only the watcher acts
+    assertStopsItsChildWhen(Process::destroyForcibly);
+  }
+
+  /** A waiting parent JVM whose child runs; {@code end} ends the JVM; then the child must end. */
+  private static void assertStopsItsChildWhen(Consumer<Process> end) throws Exception {
     Process parent = parent("wait", "track");
     long child = childPid(parent);
     assertTrue(running(child), "the child runs while its JVM does");
-    parent.destroyForcibly(); // SIGKILL: no shutdown hook runs, only the watcher acts
+    end.accept(parent);
     assertTrue(parent.waitFor(30, TimeUnit.SECONDS));
     assertTrue(gone(child, Duration.ofSeconds(15)), "child " + child + " outlived its JVM");
   }

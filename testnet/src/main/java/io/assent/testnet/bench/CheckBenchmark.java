@@ -78,34 +78,17 @@ public final class CheckBenchmark {
               Anvil.DEV_KEYS.get(BenchChain.RELAYER),
               "ASSENT_ERASURE_COMPACTION_INTERVAL_MS",
               String.valueOf(ERASURE_COMPACTION_INTERVAL.toMillis()));
-      ApiConsentFill.Timing timing;
-      HttpLatencies http;
-      Erasures erasures;
-      Footprint footprint;
-      long rssKb;
-      AnchoringState anchoring;
-      try (NodeProcess node =
-          NodeProcess.start(config, Anvil.freePort(), env, dir.resolve("node.log"))) {
-        timing = fill.fill(node.url(), clients);
-        Bench.progress("filled %,d consents in %s", consents, timing.total());
-        NodeClient client = new NodeClient(node.url());
-        anchoring = awaitAnchored(client, Duration.ofMinutes(5));
-        http = measureHttp(node.url(), client, fill);
-        rssKb = rssKb(node.pid());
-        erasures = measureErasures(client, requests, fill.firstDataset(0));
-        http = http.idle(rawClient(node.url(), fill, new Random(12)));
-      }
+      Served served = serve(config, env, dir.resolve("node.log"), fill, requests, clients);
       List<Long> compactionMs = compactionTimes(dir.resolve("node.log"));
-      footprint = new Footprint(rssKb, directoryBytes(data));
-      Bench.progress("over HTTP: %s", http);
-      Bench.progress("erasures: %s", erasures);
+      long dataBytes = directoryBytes(data);
+      Bench.progress("over HTTP: %s", served.http());
+      Bench.progress("erasures: %s", served.erasures());
       Latencies.Summary[] inProcess = measureInProcess(data, anchor.address(), fill, datasets);
       Latencies.Summary granted = inProcess[0];
       Latencies.Summary none = inProcess[1];
       Bench.progress("in process: granted %s, none %s", granted, none);
-      System.out.println(
-          report(consents, clients, timing, anchoring, granted, none, http, footprint));
-      System.out.println(erasureReport(consents, erasures, compactionMs));
+      System.out.println(report(consents, clients, served, dataBytes, granted, none));
+      System.out.println(erasureReport(consents, served.erasures(), compactionMs));
     } finally {
       Anvil.deleteRecursively(dir);
     }
@@ -286,26 +269,56 @@ public final class CheckBenchmark {
     }
   }
 
+  /** What the node process did and answered, from the fill to the erasures. */
+  private record Served(
+      ApiConsentFill.Timing timing,
+      AnchoringState anchoring,
+      HttpLatencies http,
+      long rssKb,
+      Erasures erasures) {}
+
   /**
-   * {@code check} over HTTP for random subjects whose first consent permits the first purpose: with
-   * {@code java.net.http.HttpClient} (a typical client, {@link NodeClient}), then with {@link
-   * RawHttpConnection} (requests encoded beforehand), which shows how much of the latency is the
-   * node's. Every answer must be 200 and permitted.
+   * Runs {@code assent-node run} and, in order: takes the consents in, waits until they are
+   * anchored, times {@code check} over HTTP for random subjects whose first consent permits the
+   * first purpose (with {@code java.net.http.HttpClient}, a typical client, then with {@link
+   * RawHttpConnection}, which shows how much of the latency is the node's), reads its RSS, times
+   * the erasures, and times the raw client again with the node idle.
    */
-  private static HttpLatencies measureHttp(String url, NodeClient client, ApiConsentFill fill)
-      throws IOException {
-    Random random = new Random(11);
-    Latencies.Summary typical =
-        Latencies.measure(
-            WARMUP,
-            SAMPLES / 4,
-            () -> {
-              NodeClient.Answer a = client.get(checkPath(fill, random.nextInt(fill.subjects())));
-              Bench.require(
-                  a.status() == 200 && a.body().get("permitted").asBoolean(),
-                  a.status() + " " + a.body());
-            });
-    return new HttpLatencies(typical, rawClient(url, fill, random), null);
+  private static Served serve(
+      Path config,
+      Map<String, String> env,
+      Path log,
+      ApiConsentFill fill,
+      ConsentRequests requests,
+      int clients)
+      throws Exception {
+    try (NodeProcess node = NodeProcess.start(config, Anvil.freePort(), env, log)) {
+      ApiConsentFill.Timing timing = fill.fill(node.url(), clients);
+      Bench.progress("filled the consents in %s", timing.total());
+      NodeClient client = new NodeClient(node.url());
+      AnchoringState anchoring = awaitAnchored(client, Duration.ofMinutes(5));
+      Random random = new Random(11);
+      Latencies.Summary typical = typicalClient(client, fill, random);
+      Latencies.Summary raw = rawClient(node.url(), fill, random);
+      long rssKb = rssKb(node.pid());
+      Erasures erasures = measureErasures(client, requests, fill.firstDataset(0));
+      Latencies.Summary idle = rawClient(node.url(), fill, new Random(12));
+      return new Served(timing, anchoring, new HttpLatencies(typical, raw, idle), rssKb, erasures);
+    }
+  }
+
+  /** {@code check} with {@link NodeClient}; every answer must be 200 and permitted. */
+  private static Latencies.Summary typicalClient(
+      NodeClient client, ApiConsentFill fill, Random random) {
+    return Latencies.measure(
+        WARMUP,
+        SAMPLES / 4,
+        () -> {
+          NodeClient.Answer a = client.get(checkPath(fill, random.nextInt(fill.subjects())));
+          Bench.require(
+              a.status() == 200 && a.body().get("permitted").asBoolean(),
+              a.status() + " " + a.body());
+        });
   }
 
   /**
@@ -349,14 +362,7 @@ public final class CheckBenchmark {
    * and with the minimal one again once the node is idle (after the erasures' compactions).
    */
   private record HttpLatencies(
-      Latencies.Summary typical, Latencies.Summary rawClient, Latencies.Summary rawIdle) {
-    HttpLatencies idle(Latencies.Summary summary) {
-      return new HttpLatencies(typical, rawClient, summary);
-    }
-  }
-
-  /** The node's resident memory, and the size of its data directory once it stopped. */
-  private record Footprint(long rssKb, long dataBytes) {}
+      Latencies.Summary typical, Latencies.Summary rawClient, Latencies.Summary rawIdle) {}
 
   /** The bytes of the regular files under {@code dir}. */
   static long directoryBytes(Path dir) throws IOException {
@@ -385,12 +391,13 @@ public final class CheckBenchmark {
   private static String report(
       int consents,
       int clients,
-      ApiConsentFill.Timing timing,
-      AnchoringState anchoring,
+      Served served,
+      long dataBytes,
       Latencies.Summary granted,
-      Latencies.Summary none,
-      HttpLatencies http,
-      Footprint footprint) {
+      Latencies.Summary none) {
+    HttpLatencies http = served.http();
+    ApiConsentFill.Timing timing = served.timing();
+    AnchoringState anchoring = served.anchoring();
     return String.format(
         Locale.ROOT,
         """
@@ -431,9 +438,9 @@ public final class CheckBenchmark {
         none.medianMs(),
         none.p99Ms(),
         consents,
-        footprint.rssKb() / 1024,
-        footprint.dataBytes() / 1048576.0,
-        (double) footprint.dataBytes() / consents,
+        served.rssKb() / 1024,
+        dataBytes / 1048576.0,
+        (double) dataBytes / consents,
         consents / PER_SUBJECT,
         clients,
         minutes(timing.posting()),
