@@ -87,8 +87,25 @@ public final class ConsentRequests {
         randomHex32());
   }
 
+  /**
+   * {@link #body} with the signer's public key as {@code signerKey}: the node then verifies the
+   * signature against it (a batch of such grants together) instead of recovering the key.
+   */
+  public String bodyWithSignerKey(ConsentGrant grant, String signature, Credentials signer) {
+    return bodyNode(grant, signature).put("signerKey", publicKey(signer)).toString();
+  }
+
+  /** The key's SEC 1 uncompressed encoding, {@code 0x04 ‖ x ‖ y}. */
+  public static String publicKey(Credentials key) {
+    return "0x04" + Numeric.toHexStringNoPrefixZeroPadded(key.getEcKeyPair().getPublicKey(), 128);
+  }
+
   /** The {@code POST /v1/consents} body of a grant and its signature. */
   public String body(ConsentGrant grant, String signature) {
+    return bodyNode(grant, signature).toString();
+  }
+
+  private ObjectNode bodyNode(ConsentGrant grant, String signature) {
     ObjectNode body = JSON.createObjectNode();
     ObjectNode g = body.putObject("grant");
     g.put("subject", "did:ethr:" + network + ":" + grant.subject());
@@ -103,7 +120,7 @@ public final class ConsentRequests {
     g.put("validUntil", grant.validUntil());
     g.put("nonce", grant.nonce());
     body.put("signature", signature);
-    return body.toString();
+    return body;
   }
 
   /** {@code POST /v1/consents/{id}/withdrawal} body, effective now. */

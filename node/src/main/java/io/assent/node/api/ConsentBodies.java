@@ -1,6 +1,7 @@
 package io.assent.node.api;
 
 import io.assent.contracts.did.DidEthr;
+import io.assent.node.consent.ConsentService;
 import io.assent.node.consent.Grant;
 import io.assent.node.consent.SubjectAction;
 import io.vertx.core.json.JsonArray;
@@ -17,7 +18,13 @@ import java.util.Locale;
 final class ConsentBodies {
   private ConsentBodies() {}
 
-  static Grant grant(JsonObject body, DidParam didParam) {
+  /** {@code {grant, signature, signerKey?}}. */
+  static ConsentService.SignedGrant signedGrant(JsonObject body, DidParam didParam) {
+    return new ConsentService.SignedGrant(
+        grant(body, didParam), body.getString("signature"), body.getString("signerKey"));
+  }
+
+  private static Grant grant(JsonObject body, DidParam didParam) {
     JsonObject g = body.getJsonObject("grant");
     DidEthr subject = didParam.parse(g.getString("subject"));
     JsonArray purposes = g.getJsonArray("purposes");

@@ -26,6 +26,7 @@ import java.util.Set;
  */
 final class GrantRequestBody {
   private static final Set<String> TOP = Set.of("grant", "signature");
+  private static final Set<String> TOP_OPTIONAL = Set.of("signerKey");
   private static final Set<String> BATCH = Set.of("grants");
   private static final Set<String> GRANT =
       Set.of(
@@ -69,7 +70,7 @@ final class GrantRequestBody {
     if (!(parse(contentType, body) instanceof JsonObject top)) {
       throw invalid("the request body must be a JSON object");
     }
-    members(top, BATCH, "");
+    members(top, BATCH, Set.of(), "");
     if (!(top.getValue("grants") instanceof JsonArray grants)) {
       throw invalid("/grants must be an array");
     }
@@ -88,12 +89,12 @@ final class GrantRequestBody {
       throw invalid(
           at.isEmpty() ? "the request body must be a JSON object" : at + " must be an object");
     }
-    members(top, TOP, at);
+    members(top, TOP, TOP_OPTIONAL, at);
     String g = at + "/grant";
     if (!(top.getValue("grant") instanceof JsonObject grant)) {
       throw invalid(g + " must be an object");
     }
-    members(grant, GRANT, g);
+    members(grant, GRANT, Set.of(), g);
     for (Map.Entry<String, int[]> text : TEXTS.entrySet()) {
       string(grant, text.getKey(), text.getValue()[0], text.getValue()[1], g);
     }
@@ -104,6 +105,9 @@ final class GrantRequestBody {
     unixSeconds(grant, "validUntil", g);
     purposes(grant, g);
     hex(top, "signature", 130, at);
+    if (top.containsKey("signerKey")) {
+      signerKey(top, at);
+    }
     return top;
   }
 
@@ -128,14 +132,15 @@ final class GrantRequestBody {
     return type.trim().toLowerCase(Locale.ROOT).equals("application/json");
   }
 
-  /** Exactly the {@code allowed} members, all present. */
-  private static void members(JsonObject object, Set<String> allowed, String at) {
+  /** Every {@code required} member, and no member that is neither it nor {@code optional}. */
+  private static void members(
+      JsonObject object, Set<String> required, Set<String> optional, String at) {
     for (String name : object.fieldNames()) {
-      if (!allowed.contains(name)) {
+      if (!required.contains(name) && !optional.contains(name)) {
         throw invalid(at + "/" + name + " is not a member of this request");
       }
     }
-    for (String name : allowed) {
+    for (String name : required) {
       if (!object.containsKey(name)) {
         throw invalid(at + "/" + name + " is required");
       }
@@ -152,6 +157,29 @@ final class GrantRequestBody {
     }
   }
 
+  /** {@code ^0x(04[0-9a-fA-F]{128}|0[23][0-9a-fA-F]{64})$}: a SEC 1 public key. */
+  private static void signerKey(JsonObject top, String at) {
+    String must = at + "/signerKey must be 0x04 and 128 hex digits, or 0x02 or 0x03 and 64";
+    if (!(top.getValue("signerKey") instanceof String s)
+        || !(s.length() == 132 && s.startsWith("0x04")
+            || s.length() == 68 && (s.startsWith("0x02") || s.startsWith("0x03")))) {
+      throw invalid(must);
+    }
+    if (!isHex(s, 4)) {
+      throw invalid(must);
+    }
+  }
+
+  private static boolean isHex(String s, int from) {
+    for (int i = from; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** {@code ^0x[0-9a-fA-F]{digits}$}. */
   private static void hex(JsonObject object, String name, int digits, String at) {
     if (!(object.getValue(name) instanceof String s)
@@ -159,11 +187,8 @@ final class GrantRequestBody {
         || !s.startsWith("0x")) {
       throw invalid(at + "/" + name + " must be 0x and " + digits + " hex digits");
     }
-    for (int i = 2; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
-        throw invalid(at + "/" + name + " must be 0x and " + digits + " hex digits");
-      }
+    if (!isHex(s, 2)) {
+      throw invalid(at + "/" + name + " must be 0x and " + digits + " hex digits");
     }
   }
 

@@ -1,7 +1,6 @@
 package io.assent.node.api;
 
 import io.assent.node.consent.ConsentService;
-import io.assent.node.consent.Grant;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 
@@ -22,9 +21,8 @@ public final class PostConsent extends SignedGrantsEndpoint {
   @Override
   Reply accept(String contentType, Buffer raw, String path) {
     JsonObject body = GrantRequestBody.read(contentType, raw);
-    Grant grant = ConsentBodies.grant(body, didParam);
-    String signature = body.getString("signature");
-    ConsentService.Accepted accepted = ConsentErrors.call(() -> consents.accept(grant, signature));
+    ConsentService.SignedGrant signed = ConsentBodies.signedGrant(body, didParam);
+    ConsentService.Accepted accepted = ConsentErrors.call(() -> consents.accept(signed));
     return Reply.json(
         accepted.created() ? 202 : 200,
         new JsonObject().put("consentId", accepted.consentId()).put("status", accepted.status()));

@@ -44,9 +44,7 @@ public final class PostConsentBatch extends SignedGrantsEndpoint {
     for (int i = 0; i < items.size(); i++) {
       try {
         JsonObject body = GrantRequestBody.item(items.getValue(i), "/grants/" + i);
-        grants.add(
-            new ConsentService.SignedGrant(
-                ConsentBodies.grant(body, didParam), body.getString("signature")));
+        grants.add(ConsentBodies.signedGrant(body, didParam));
         parsed.add(i);
       } catch (ApiException e) {
         results[i] = problem(e.error(), e.detail(), path);

@@ -94,11 +94,18 @@ public final class ConsentService implements AutoCloseable {
   }
 
   public Accepted accept(Grant grant, String signature) {
+    return accept(new SignedGrant(grant, signature));
+  }
+
+  public Accepted accept(SignedGrant signed) {
     // Announced before the slow checks, so the commit thread waits for this grant to share a sync.
     committer.expect();
     boolean announced = true;
     try {
-      Prepared prepared = prepare(grant, signature);
+      long now = clock.instant().getEpochSecond();
+      byte[] digest = checkedDigest(signed.grant(), now);
+      GrantSigners.Signer signer = GrantSigners.identify(List.of(signed.toIdentify(digest)))[0];
+      Prepared prepared = prepare(signed, digest, signer, now);
       if (prepared.repeat() != null) {
         return prepared.repeat();
       }
@@ -111,8 +118,22 @@ public final class ConsentService implements AutoCloseable {
     }
   }
 
-  /** A grant and its signature, as submitted. */
-  public record SignedGrant(Grant grant, String signature) {}
+  /**
+   * A grant and its signature, as submitted.
+   *
+   * @param signerKey the signer's public key the request names (SEC 1, 0x-hex), or null: with it
+   *     the signature is verified against the key, in batches ({@link GrantSigners}), instead of
+   *     the key being recovered
+   */
+  public record SignedGrant(Grant grant, String signature, String signerKey) {
+    public SignedGrant(Grant grant, String signature) {
+      this(grant, signature, null);
+    }
+
+    GrantSigners.Signed toIdentify(byte[] digest) {
+      return new GrantSigners.Signed(digest, signature, signerKey);
+    }
+  }
 
   /** One grant's outcome in {@link #acceptAll}: accepted (perhaps a repeat), or refused. */
   public record Outcome(Accepted accepted, ConsentException refusal) {
@@ -135,19 +156,20 @@ public final class ConsentService implements AutoCloseable {
    */
   public List<Outcome> acceptAll(List<SignedGrant> grants) {
     Outcome[] outcomes = new Outcome[grants.size()];
+    long now = clock.instant().getEpochSecond();
     List<Integer> written = new ArrayList<>();
     List<Function<Transaction, Accepted>> writes = new ArrayList<>();
-    for (int i = 0; i < grants.size(); i++) {
+    for (Identified grant : identify(grants, now, outcomes)) {
       try {
-        Prepared prepared = prepare(grants.get(i).grant(), grants.get(i).signature());
+        Prepared prepared = prepare(grant.signed(), grant.digest(), grant.signer(), now);
         if (prepared.repeat() != null) {
-          outcomes[i] = Outcome.of(prepared.repeat());
+          outcomes[grant.index()] = Outcome.of(prepared.repeat());
         } else {
-          written.add(i);
+          written.add(grant.index());
           writes.add(prepared.write());
         }
       } catch (ConsentException e) {
-        outcomes[i] = Outcome.refused(e);
+        outcomes[grant.index()] = Outcome.refused(e);
       }
     }
     List<CompletableFuture<Accepted>> results = committer.submitAll(writes);
@@ -169,14 +191,51 @@ public final class ConsentService implements AutoCloseable {
     return List.of(outcomes);
   }
 
+  /** The {@code index}th grant of a list, its own checks passed, its digest and its signer. */
+  private record Identified(
+      int index, SignedGrant signed, byte[] digest, GrantSigners.Signer signer) {}
+
+  /**
+   * The grants that pass their own checks ({@link #checkedDigest}), with their signers, identified
+   * together so that signatures with keys are verified in one batch; the others' refusals go into
+   * {@code outcomes}.
+   */
+  private List<Identified> identify(List<SignedGrant> grants, long now, Outcome[] outcomes) {
+    List<Integer> indexes = new ArrayList<>();
+    List<GrantSigners.Signed> toIdentify = new ArrayList<>();
+    for (int i = 0; i < grants.size(); i++) {
+      try {
+        byte[] digest = checkedDigest(grants.get(i).grant(), now);
+        indexes.add(i);
+        toIdentify.add(grants.get(i).toIdentify(digest));
+      } catch (ConsentException e) {
+        outcomes[i] = Outcome.refused(e);
+      }
+    }
+    GrantSigners.Signer[] signers = GrantSigners.identify(toIdentify);
+    List<Identified> identified = new ArrayList<>(indexes.size());
+    for (int k = 0; k < indexes.size(); k++) {
+      int i = indexes.get(k);
+      identified.add(new Identified(i, grants.get(i), toIdentify.get(k).digest(), signers[k]));
+    }
+    return identified;
+  }
+
+  /** The grant's EIP-712 digest, once its dataset and validity are acceptable. */
+  private byte[] checkedDigest(Grant grant, long now) {
+    requireAcceptable(grant, now);
+    return signatures.digest(grant);
+  }
+
   /** A checked grant: the earlier acceptance of the same grant, or the write that accepts it. */
   private record Prepared(Accepted repeat, Function<Transaction, Accepted> write) {}
 
-  private Prepared prepare(Grant grant, String signature) {
-    long now = clock.instant().getEpochSecond();
-    requireAcceptable(grant, now);
-    byte[] digest = signatures.digest(grant);
-    String signer = SignatureRecovery.recover(digest, signature);
+  /** The rest of a grant's checks, once its own ({@link #checkedDigest}) passed. */
+  private Prepared prepare(
+      SignedGrant signed, byte[] digest, GrantSigners.Signer identified, long now) {
+    Grant grant = signed.grant();
+    String signature = signed.signature();
+    String signer = identified.addressOrThrow();
     byte[] signatureDigest = Hash.sha3(Numeric.hexStringToByteArray(signature));
     byte[] nonceKey = ConsentKeys.usedNonce(grant.subject(), grant.nonce());
     Optional<Accepted> repeat = repeatedGrant(store, nonceKey, digest, signatureDigest);

@@ -243,6 +243,49 @@ class ConsentApiIT {
     assertThat(repeated.getJsonObject(2).getBoolean("created")).isFalse();
   }
 
+  private static JsonObject withKey(JsonObject body, Credentials key) {
+    return body.copy()
+        .put(
+            "signerKey",
+            "0x04" + Numeric.toHexStringNoPrefixZeroPadded(key.getEcKeyPair().getPublicKey(), 128));
+  }
+
+  @Test
+  void grantsWithSignerKeysAreVerifiedAgainstThemAndAFalseKeyIsRefused() {
+    Credentials alice = newIdentity();
+    Credentials bob = newIdentity();
+    JsonArray items =
+        new JsonArray()
+            .add(withKey(grant(alice, alice), alice))
+            .add(withKey(grant(bob, bob), bob))
+            .add(withKey(grant(alice, alice), bob))
+            .add(grant(bob, bob))
+            .add(grant(alice, alice).put("signerKey", "0x04" + "11".repeat(64)));
+
+    Http.Response r = http.postJson("/v1/consents/batch", new JsonObject().put("grants", items));
+
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    JsonArray results = r.json().getJsonArray("results");
+    assertThat(codes(results))
+        .containsExactly(null, null, "invalidSignature", null, "invalidSignature");
+    assertThat(results.getJsonObject(2).getJsonObject("problem").getString("detail"))
+        .contains("not to signerKey's address");
+    assertThat(results.getJsonObject(4).getJsonObject("problem").getString("detail"))
+        .isEqualTo("signerKey is not a secp256k1 public key");
+    JsonArray aliceConsents = new JsonObject(listing(alice)).getJsonArray("consents");
+    assertThat(aliceConsents.size()).as("refused items wrote nothing").isEqualTo(1);
+
+    Http.Response single = http.postJson("/v1/consents", withKey(grant(alice, alice), alice));
+    assertThat(single.status()).as(single.body()).isEqualTo(202);
+    problem(
+        http.postJson("/v1/consents", withKey(grant(alice, alice), bob)), 400, "invalidSignature");
+    problem(
+        http.postJson("/v1/consents", grant(alice, alice).put("signerKey", "0x04ab")),
+        400,
+        "invalidRequest");
+    assertThat(new JsonObject(listing(alice)).getJsonArray("consents").size()).isEqualTo(2);
+  }
+
   @Test
   void aMalformedBatchIsRefusedWholeAndChangesNothing() {
     Credentials alice = newIdentity();

@@ -117,6 +117,7 @@ class GrantRequestBodyTest {
     bodies.put("signature short", top(t -> t.put("signature", "0x" + "11".repeat(64))));
     bodies.put("signature long", top(t -> t.put("signature", "0x" + "11".repeat(66))));
     bodies.put("signature not hex", top(t -> t.put("signature", "0x" + "1z".repeat(65))));
+    signerKeys(bodies);
     text(bodies, "subject", 256);
     text(bodies, "processing", 128);
     text(bodies, "legalBasis", 128);
@@ -128,6 +129,28 @@ class GrantRequestBodyTest {
     bodies.put("string body", "\"grant\"");
     bodies.put("number body", "42");
     return bodies;
+  }
+
+  /** The optional signerKey: SEC 1 encodings, uncompressed (04) or compressed (02, 03). */
+  private static void signerKeys(Map<String, String> bodies) {
+    Map<String, Object> keys = new LinkedHashMap<>();
+    keys.put("04", "0x04" + "ab".repeat(64));
+    keys.put("04 upper", "0x04" + "AB".repeat(64));
+    keys.put("02", "0x02" + "ab".repeat(32));
+    keys.put("03", "0x03" + "ab".repeat(32));
+    keys.put("05", "0x05" + "ab".repeat(32));
+    keys.put("04 compressed length", "0x04" + "ab".repeat(32));
+    keys.put("02 uncompressed length", "0x02" + "ab".repeat(64));
+    keys.put("04 short", "0x04" + "ab".repeat(63));
+    keys.put("no 0x", "04" + "ab".repeat(64));
+    keys.put("not hex", "0x04" + "ag".repeat(64));
+    keys.put("null", null);
+    for (Object wrong : wrongTypes()) {
+      keys.put(Json.encode(wrong), wrong);
+    }
+    for (Map.Entry<String, Object> key : keys.entrySet()) {
+      bodies.put("signerKey " + key.getKey(), top(t -> t.put("signerKey", key.getValue())));
+    }
   }
 
   private static List<Object> wrongTypes() {

@@ -165,6 +165,47 @@ class ConsentServiceTest {
     assertThat(f.dump()).as("a repeated batch changes nothing").isEqualTo(before);
   }
 
+  private static String publicKey(Credentials key) {
+    return "0x04" + Numeric.toHexStringNoPrefixZeroPadded(key.getEcKeyPair().getPublicKey(), 128);
+  }
+
+  @Test
+  void aBatchWithSignerKeysIsVerifiedTogetherAndAFalseKeyIsRefusedAlone() {
+    Grant first = f.grant(alice);
+    Grant second = f.grant(alice);
+    Grant third = f.grant(alice);
+    Grant byDelegate = f.grant(alice);
+    List<ConsentService.SignedGrant> batch =
+        List.of(
+            new ConsentService.SignedGrant(first, f.sign(first, alice), publicKey(alice)),
+            new ConsentService.SignedGrant(second, f.sign(second, alice), publicKey(mallory)),
+            new ConsentService.SignedGrant(third, f.sign(third, alice), null),
+            new ConsentService.SignedGrant(
+                byDelegate, f.sign(byDelegate, mallory), publicKey(mallory)));
+    List<String> before = f.dump();
+    List<ConsentService.Outcome> outcomes = service.acceptAll(batch);
+
+    assertThat(outcomes.get(0).accepted().created()).isTrue();
+    assertThat(outcomes.get(1).refusal().error())
+        .as("signed by alice, claiming mallory's key")
+        .isEqualTo(ConsentError.INVALID_SIGNATURE);
+    assertThat(outcomes.get(2).accepted().created()).as("no key: recovered").isTrue();
+    assertThat(outcomes.get(3).refusal().error())
+        .as("mallory's key is true, but mallory does not act for alice")
+        .isEqualTo(ConsentError.SIGNER_NOT_AUTHORIZED);
+    StoredRecord record = service.record(outcomes.get(0).accepted().consentId()).orElseThrow();
+    assertThat(record.record().at("/signature/signer").asText()).isEqualTo(alice.getAddress());
+    assertThat(service.listForSubject(alice.getAddress())).hasSize(2);
+
+    List<String> after = f.dump();
+    List<ConsentService.Outcome> refusedAlone =
+        service.acceptAll(List.of(batch.get(1), batch.get(3)));
+    assertThat(refusedAlone)
+        .extracting(o -> o.refusal().error())
+        .containsExactly(ConsentError.INVALID_SIGNATURE, ConsentError.SIGNER_NOT_AUTHORIZED);
+    assertThat(f.dump()).as("refusals change nothing").isEqualTo(after).isNotEqualTo(before);
+  }
+
   @Test
   void aSignerWhoIsNotTheOwnerIsRefused() {
     refused(() -> grant(f.grant(alice), mallory), ConsentError.SIGNER_NOT_AUTHORIZED);

@@ -32,13 +32,16 @@ import org.web3j.crypto.Keys;
  * at least 0.7. The node runs in this JVM with its anchorer on (batches of 1,000 sent to the dev
  * chain while the grants arrive), as in production.
  *
- * <p>Usage: {@code IngestBenchmark [grants] [clients] [batch]} (default 600,000 grants, 8 clients,
- * 1 grant per request; the first ones warm the node up until the JIT has settled, see {@link
- * #warmUp}, and the rest are measured). Grants are signed and encoded as HTTP requests before the
- * clock starts (signing is the wallet's work, not the node's), and sent over raw keep-alive sockets
- * ({@link RawHttpConnection}) so that the client takes as little of the shared CPU as it can. The
- * report also gives CPU time per grant of the node (this JVM minus the client threads) and of the
- * client, beside the CPU time of one recovery.
+ * <p>Usage: {@code IngestBenchmark [grants] [clients] [batch] [keys|recover]} (default 600,000
+ * grants, 8 clients, 1 grant per request, keys; the first ones warm the node up until the JIT has
+ * settled, see {@link #warmUp}, and the rest are measured). With {@code keys} each grant carries
+ * its signer's public key ({@code signerKey}), as a wallet that holds the key can send it, and the
+ * node verifies the grants of a request together instead of recovering each signer; with {@code
+ * recover} it recovers each, as it must for wallets that send no key. Grants are signed and encoded
+ * as HTTP requests before the clock starts (signing is the wallet's work, not the node's), and sent
+ * over raw keep-alive sockets ({@link RawHttpConnection}) so that the client takes as little of the
+ * shared CPU as it can. The report also gives CPU time per grant of the node (this JVM minus the
+ * client threads) and of the client, beside the CPU time of one recovery.
  */
 public final class IngestBenchmark {
   /** Grants kept whole for the reference, which its threads recover over and over. */
@@ -64,11 +67,12 @@ public final class IngestBenchmark {
     int grants = (int) Bench.positiveArgument(args, "grants", 600_000);
     int clients = (int) Bench.positiveArgument(args, 1, "clients", 8);
     int batch = (int) Bench.positiveArgument(args, 2, "batch", 1);
+    boolean signerKeys = signerKeys(args);
     System.out.println("## Consent ingest\n\n" + Machine.describe() + "\n");
     try (BenchChain chain = BenchChain.start()) {
       ConsentAnchorClient anchor = chain.deployConsentAnchor();
       ConsentRequests requests = new ConsentRequests(Anvil.CHAIN_ID, anchor.address(), "dev");
-      Signed signed = sign(requests, grants);
+      Signed signed = sign(requests, grants, signerKeys);
       Bench.progress("signed %d grants", grants);
       Recovery oneBefore = recoveryRate(requests, signed.reference(), 1);
       Recovery twoBefore = recoveryRate(requests, signed.reference(), 2);
@@ -94,7 +98,8 @@ public final class IngestBenchmark {
       Recovery one = oneBefore.mean(recoveryRate(requests, signed.reference(), 1));
       Recovery two = twoBefore.mean(recoveryRate(requests, signed.reference(), 2));
       Bench.progress("recovery after: %.0f/s on 2 threads", two.after().perSecond());
-      System.out.println(report(grants, ingest.warmUp(), clients, batch, ingest.load(), one, two));
+      System.out.println(
+          report(grants, ingest.warmUp(), clients, batch, signerKeys, ingest.load(), one, two));
       System.out.println(StoreOperationsReport.perItem(ingest.operations(), measured, "grant"));
       System.out.println();
       System.out.println(
@@ -169,7 +174,19 @@ public final class IngestBenchmark {
     }
   }
 
-  private static Signed sign(ConsentRequests requests, int n) throws Exception {
+  /** The fourth argument: {@code keys} (the default) or {@code recover}. */
+  private static boolean signerKeys(String[] args) {
+    if (args.length < 4) {
+      return true;
+    }
+    return switch (args[3]) {
+      case "keys" -> true;
+      case "recover" -> false;
+      default -> throw new IllegalArgumentException("the 4th argument is 'keys' or 'recover'");
+    };
+  }
+
+  private static Signed sign(ConsentRequests requests, int n, boolean signerKeys) throws Exception {
     List<Credentials> subjects = new ArrayList<>();
     for (int i = 0; i < 100; i++) {
       subjects.add(Credentials.create(Keys.createEcKeyPair()));
@@ -189,10 +206,15 @@ public final class IngestBenchmark {
     // whole; of the others, only what is posted.
     int whole = Math.min(n, REFERENCE);
     List<SignedGrant> reference = IntStream.range(0, whole).parallel().mapToObj(grant).toList();
-    List<String> bodies = new ArrayList<>(n);
-    reference.forEach(g -> bodies.add(g.body()));
-    bodies.addAll(
-        IntStream.range(whole, n).parallel().mapToObj(i -> grant.apply(i).body()).toList());
+    IntFunction<String> body =
+        i -> {
+          SignedGrant g = i < whole ? reference.get(i) : grant.apply(i);
+          return signerKeys
+              ? requests.bodyWithSignerKey(
+                  g.grant(), g.signature(), subjects.get(i % subjects.size()))
+              : g.body();
+        };
+    List<String> bodies = IntStream.range(0, n).parallel().mapToObj(body).toList();
     return new Signed(reference, bodies);
   }
 
@@ -340,7 +362,14 @@ public final class IngestBenchmark {
   }
 
   private static String report(
-      int grants, WarmUp warmUp, int clients, int batch, Load load, Recovery one, Recovery two) {
+      int grants,
+      WarmUp warmUp,
+      int clients,
+      int batch,
+      boolean signerKeys,
+      Load load,
+      Recovery one,
+      Recovery two) {
     int measured = grants - warmUp.grants();
     double ingest = rate(measured, load.wallNanos());
     double clientCpu = load.clientCpuNanos() / 1e3 / measured;
@@ -352,7 +381,7 @@ public final class IngestBenchmark {
         |---|---:|
         | secp256k1 recovery (ConsentTypedData.recover), 1 thread (mean of before and after ingest: %,.0f and %,.0f) | %,.0f /s |
         | secp256k1 recovery, 2 threads (before and after: %,.0f and %,.0f) | %,.0f /s |
-        | ingest over HTTP (%d clients, keep-alive, %s, each acknowledged after a synced write) | %,.0f grants/s |
+        | ingest over HTTP (%d clients, keep-alive, %s, %s, each acknowledged after a synced write) | %,.0f grants/s |
         | **ratio ingest / recovery (2 threads)** | **%.2f** (goal >= 0.7) |
         | ratio ingest / recovery (1 thread) | %.2f |
 
@@ -383,6 +412,9 @@ public final class IngestBenchmark {
         two.perSecond(),
         clients,
         batch == 1 ? "one grant per request" : batch + " grants per request to /v1/consents/batch",
+        signerKeys
+            ? "signer keys sent (the node verifies a request's signatures together)"
+            : "no signer keys (the node recovers each signer)",
         ingest,
         ingest / two.perSecond(),
         ingest / one.perSecond(),

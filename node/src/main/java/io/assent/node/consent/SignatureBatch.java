@@ -1,0 +1,193 @@
+package io.assent.node.consent;
+
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.math.ec.ECCurve;
+import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.math.ec.ECPointMap;
+import org.bouncycastle.math.ec.WNafUtil;
+import org.bouncycastle.math.ec.endo.GLVEndomorphism;
+
+/**
+ * Verifies many secp256k1 signatures against the keys they claim, in one multi-scalar
+ * multiplication: about half the CPU per signature of recovering each (see BENCHMARKS.md).
+ *
+ * <p>The equation. A signature (r, s, v) over the digest z recovers the key Q exactly when {@code
+ * u1·G + u2·Q = R}, with {@code u1 = z/s}, {@code u2 = r/s} (mod n) and R the point whose x is r
+ * and whose y has v's parity: recovery computes {@code Q = (s·R − z·G)/r}, the same equation solved
+ * for Q. So a claim holds here exactly when web3j's recovery would return its key.
+ *
+ * <p>The batch. For claims 1..k the node draws secret random 128-bit a_i and checks {@code Σ a_i·
+ * (u1_i·G + u2_i·Q_i − R_i) = 0}. If every claim holds, so does the sum; if one does not, the sum
+ * is zero only if the a_i happen to cancel its error, which a submitter who cannot see them hits
+ * with probability about 2^-127. The sum is computed as one interleaved sum (Straus): the doublings
+ * are shared by all claims, each key's scalar is split in two 128-bit halves with the curve's
+ * endomorphism (GLV), and each point adds from a table of its odd multiples, all tables normalized
+ * with one field inversion. A false result says only that some claim fails; {@link GrantSigners}
+ * then checks each alone.
+ */
+final class SignatureBatch {
+  static final ECCurve CURVE;
+  private static final X9ECParameters PARAMS = CustomNamedCurves.getByName("secp256k1");
+  private static final BigInteger N = PARAMS.getN();
+  private static final GLVEndomorphism GLV;
+  private static final ECPointMap BETA;
+
+  /** wNAF window of the claims' points: tables of 8 odd multiples (measured best, with 4 and 6). */
+  private static final int WIDTH = 5;
+
+  /** The generator's tables are built once, so they can be wider. */
+  private static final int G_WIDTH = 8;
+
+  private static final ECPoint[] G_TABLE;
+  private static final ECPoint[] G_ENDO_TABLE;
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  static {
+    CURVE = PARAMS.getCurve();
+    GLV = (GLVEndomorphism) CURVE.getEndomorphism();
+    BETA = GLV.getPointMap();
+    G_TABLE = oddMultiples(PARAMS.getG(), G_WIDTH);
+    CURVE.normalizeAll(G_TABLE);
+    G_ENDO_TABLE = mapped(G_TABLE);
+  }
+
+  private SignatureBatch() {}
+
+  /**
+   * A signature over {@code digest} that claims {@code key} as its signer's.
+   *
+   * @param rPoint the signature's point R (x = r, y of the signature's parity)
+   */
+  record Claim(byte[] digest, Secp256k1Signature signature, ECPoint rPoint, SignerKey key) {
+    /** Refused ({@code invalidSignature}) when r is the x of no point of the curve. */
+    static Claim of(byte[] digest, Secp256k1Signature signature, SignerKey key) {
+      byte[] compressed = new byte[33];
+      compressed[0] = (byte) (2 + signature.yParity());
+      byte[] r = signature.r().toByteArray();
+      int length = Math.min(r.length, 32);
+      System.arraycopy(r, r.length - length, compressed, 33 - length, length);
+      ECPoint rPoint;
+      try {
+        rPoint = CURVE.decodePoint(compressed);
+      } catch (RuntimeException e) {
+        throw Secp256k1Signature.invalid("signature does not recover a key");
+      }
+      return new Claim(digest, signature, rPoint, key);
+    }
+  }
+
+  /** One point's part of the sum: its table of odd multiples and its scalar's wNAF digits. */
+  private record Term(ECPoint[] table, byte[] naf, boolean negated) {
+    static Term of(ECPoint[] table, BigInteger k, int width) {
+      return k.signum() < 0
+          ? new Term(table, WNafUtil.generateWindowNaf(width, k.negate()), true)
+          : new Term(table, WNafUtil.generateWindowNaf(width, k), false);
+    }
+  }
+
+  /** True when every claim holds (up to the 2^-127 above); false when some claim does not. */
+  static boolean holds(List<Claim> claims) {
+    int k = claims.size();
+    int per = 1 << (WIDTH - 2);
+    ECPoint[] tables = new ECPoint[2 * k * per];
+    for (int i = 0; i < k; i++) {
+      System.arraycopy(
+          oddMultiples(claims.get(i).key().point(), WIDTH), 0, tables, 2 * i * per, per);
+      System.arraycopy(
+          oddMultiples(claims.get(i).rPoint(), WIDTH), 0, tables, (2 * i + 1) * per, per);
+    }
+    CURVE.normalizeAll(tables);
+    BigInteger[] inverses = inversesOfS(claims);
+    byte[] random = new byte[16 * k];
+    RANDOM.nextBytes(random);
+    List<Term> terms = new ArrayList<>(3 * k + 2);
+    BigInteger g = BigInteger.ZERO;
+    for (int i = 0; i < k; i++) {
+      Claim claim = claims.get(i);
+      random[16 * i] |= (byte) 0x80; // a_i is never 0
+      BigInteger a = new BigInteger(1, random, 16 * i, 16);
+      BigInteger aOverS = a.multiply(inverses[i]).mod(N);
+      g = g.add(aOverS.multiply(new BigInteger(1, claim.digest())));
+      BigInteger[] halves = GLV.decomposeScalar(aOverS.multiply(claim.signature().r()).mod(N));
+      ECPoint[] keyTable = slice(tables, 2 * i * per, per);
+      terms.add(Term.of(keyTable, halves[0], WIDTH));
+      terms.add(Term.of(mapped(keyTable), halves[1], WIDTH));
+      // − a_i·R_i: R's own table, the digits negated
+      terms.add(Term.of(slice(tables, (2 * i + 1) * per, per), a.negate(), WIDTH));
+    }
+    BigInteger[] gHalves = GLV.decomposeScalar(g.mod(N));
+    terms.add(Term.of(G_TABLE, gHalves[0], G_WIDTH));
+    terms.add(Term.of(G_ENDO_TABLE, gHalves[1], G_WIDTH));
+    return sum(terms).isInfinity();
+  }
+
+  /** Σ terms, most significant digit first: one doubling per digit position for all terms. */
+  private static ECPoint sum(List<Term> terms) {
+    int length = 0;
+    for (Term term : terms) {
+      length = Math.max(length, term.naf().length);
+    }
+    ECPoint sum = CURVE.getInfinity();
+    for (int bit = length - 1; bit >= 0; bit--) {
+      sum = sum.twice();
+      for (Term term : terms) {
+        byte[] naf = term.naf();
+        if (bit < naf.length && naf[bit] != 0) {
+          int digit = term.negated() ? -naf[bit] : naf[bit];
+          ECPoint multiple = term.table()[Math.abs(digit) >>> 1];
+          sum = digit > 0 ? sum.add(multiple) : sum.subtract(multiple);
+        }
+      }
+    }
+    return sum;
+  }
+
+  /** 1/s_i mod n for every claim, with one modular inversion (Montgomery's trick). */
+  private static BigInteger[] inversesOfS(List<Claim> claims) {
+    int k = claims.size();
+    BigInteger[] prefix = new BigInteger[k];
+    BigInteger product = BigInteger.ONE;
+    for (int i = 0; i < k; i++) {
+      prefix[i] = product;
+      product = product.multiply(claims.get(i).signature().s()).mod(N);
+    }
+    BigInteger inverse = product.modInverse(N);
+    BigInteger[] inverses = new BigInteger[k];
+    for (int i = k - 1; i >= 0; i--) {
+      inverses[i] = inverse.multiply(prefix[i]).mod(N);
+      inverse = inverse.multiply(claims.get(i).signature().s()).mod(N);
+    }
+    return inverses;
+  }
+
+  /** P, 3P, 5P, … (2^(width−1) − 1)P, not normalized. */
+  private static ECPoint[] oddMultiples(ECPoint p, int width) {
+    ECPoint[] table = new ECPoint[1 << (width - 2)];
+    table[0] = p;
+    ECPoint twice = p.twice();
+    for (int i = 1; i < table.length; i++) {
+      table[i] = table[i - 1].add(twice);
+    }
+    return table;
+  }
+
+  /** The endomorphism's image of each point: (β·x, y) is λ·P. */
+  private static ECPoint[] mapped(ECPoint[] table) {
+    ECPoint[] images = new ECPoint[table.length];
+    for (int i = 0; i < table.length; i++) {
+      images[i] = BETA.map(table[i]);
+    }
+    return images;
+  }
+
+  private static ECPoint[] slice(ECPoint[] all, int from, int length) {
+    ECPoint[] part = new ECPoint[length];
+    System.arraycopy(all, from, part, 0, length);
+    return part;
+  }
+}
