@@ -5,12 +5,15 @@
 // usage: node eip712.mjs hash            < typed.json   -> 0x digest
 //        node eip712.mjs sign <privKey>  < typed.json   -> 0x signature (r ‖ s ‖ v)
 //        node eip712.mjs recover <sig>   < typed.json   -> 0x signer address (lower-case)
+//        node eip712.mjs publicKey <sig> < typed.json   -> 0x04 ‖ x ‖ y, the signer's public key
+//                                                          (what a relay's page derives from a
+//                                                          wallet's signature for signerKey)
 //        node eip712.mjs address <privKey>              -> 0x address of the key (lower-case)
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const { TypedDataEncoder, Wallet, verifyTypedData } = require('ethers');
+const { SigningKey, TypedDataEncoder, Wallet, verifyTypedData } = require('ethers');
 
 const [mode, arg] = process.argv.slice(2);
 
@@ -37,10 +40,15 @@ switch (mode) {
     console.log(verifyTypedData(domain, types, message, arg).toLowerCase());
     break;
   }
+  case 'publicKey': {
+    const { domain, types, message } = typedData();
+    console.log(SigningKey.recoverPublicKey(TypedDataEncoder.hash(domain, types, message), arg));
+    break;
+  }
   case 'address':
     console.log(new Wallet(arg).address.toLowerCase());
     break;
   default:
-    console.error('usage: node eip712.mjs hash|sign <key>|recover <sig>|address <key>');
+    console.error('usage: node eip712.mjs hash|sign <key>|recover <sig>|publicKey <sig>|address <key>');
     process.exit(2);
 }

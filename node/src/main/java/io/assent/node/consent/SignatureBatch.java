@@ -93,15 +93,15 @@ final class SignatureBatch {
   /** True when every claim holds (up to the 2^-127 above); false when some claim does not. */
   static boolean holds(List<Claim> claims) {
     int k = claims.size();
-    int per = 1 << (WIDTH - 2);
-    ECPoint[] tables = new ECPoint[2 * k * per];
+    ECPoint[] bases = new ECPoint[2 * k];
     for (int i = 0; i < k; i++) {
-      System.arraycopy(
-          oddMultiples(claims.get(i).key().point(), WIDTH), 0, tables, 2 * i * per, per);
-      System.arraycopy(
-          oddMultiples(claims.get(i).rPoint(), WIDTH), 0, tables, (2 * i + 1) * per, per);
+      bases[2 * i] = claims.get(i).key().point();
+      bases[2 * i + 1] = claims.get(i).rPoint();
     }
-    CURVE.normalizeAll(tables);
+    ECPoint[][] tables = AffineTables.oddMultiples(bases, WIDTH);
+    if (tables == null) {
+      return false;
+    }
     BigInteger[] inverses = inversesOfS(claims);
     byte[] random = new byte[16 * k];
     RANDOM.nextBytes(random);
@@ -114,11 +114,11 @@ final class SignatureBatch {
       BigInteger aOverS = a.multiply(inverses[i]).mod(N);
       g = g.add(aOverS.multiply(new BigInteger(1, claim.digest())));
       BigInteger[] halves = GLV.decomposeScalar(aOverS.multiply(claim.signature().r()).mod(N));
-      ECPoint[] keyTable = slice(tables, 2 * i * per, per);
+      ECPoint[] keyTable = tables[2 * i];
       terms.add(Term.of(keyTable, halves[0], WIDTH));
       terms.add(Term.of(mapped(keyTable), halves[1], WIDTH));
       // − a_i·R_i: R's own table, the digits negated
-      terms.add(Term.of(slice(tables, (2 * i + 1) * per, per), a.negate(), WIDTH));
+      terms.add(Term.of(tables[2 * i + 1], a.negate(), WIDTH));
     }
     BigInteger[] gHalves = GLV.decomposeScalar(g.mod(N));
     terms.add(Term.of(G_TABLE, gHalves[0], G_WIDTH));
@@ -165,7 +165,7 @@ final class SignatureBatch {
     return inverses;
   }
 
-  /** P, 3P, 5P, … (2^(width−1) − 1)P, not normalized. */
+  /** P, 3P, 5P, … (2^(width−1) − 1)P, not normalized (for the generator's tables, built once). */
   private static ECPoint[] oddMultiples(ECPoint p, int width) {
     ECPoint[] table = new ECPoint[1 << (width - 2)];
     table[0] = p;
@@ -183,11 +183,5 @@ final class SignatureBatch {
       images[i] = BETA.map(table[i]);
     }
     return images;
-  }
-
-  private static ECPoint[] slice(ECPoint[] all, int from, int length) {
-    ECPoint[] part = new ECPoint[length];
-    System.arraycopy(all, from, part, 0, length);
-    return part;
   }
 }

@@ -26,7 +26,8 @@ import org.web3j.utils.Numeric;
  * A standard wallet signs the grant: ethers 6 ({@code Wallet.signTypedData}, what {@code
  * eth_signTypedData_v4} does) signs the typed data the node publishes, and the node accepts the
  * grant; the same typed data signed for another chain is refused. A relay forwards such grants of
- * several people in one batch.
+ * several people in one batch, some with the signer's public key that ethers derived from the
+ * wallet's signature ({@code signerKey}).
  */
 class WalletSignedConsentIT {
 
@@ -65,12 +66,18 @@ class WalletSignedConsentIT {
       ConsentRequests requests = requests(net);
       Eip712Domain domain = requests.domain();
       JsonArray items = new JsonArray();
-      for (int person = 0; person < 2; person++) {
+      for (int person = 0; person < 3; person++) {
         Credentials subject = Credentials.create(Keys.createEcKeyPair());
         ConsentGrant grant = grant(requests, subject);
-        String signature =
-            ethersSign(ConsentTypedData.toTypedDataJson(domain, grant), key(subject));
-        items.add(new JsonObject(requests.body(grant, signature)));
+        String typedData = ConsentTypedData.toTypedDataJson(domain, grant);
+        String signature = ethersSign(typedData, key(subject));
+        JsonObject item = new JsonObject(requests.body(grant, signature));
+        if (person > 0) {
+          // the relay's page derives the key from the wallet's signature (ethers), so the node
+          // verifies these two together instead of recovering each
+          item.put("signerKey", ethers(typedData, "publicKey", signature));
+        }
+        items.add(item);
       }
       Credentials third = Credentials.create(Keys.createEcKeyPair());
       ConsentGrant foreign = grant(requests, third);
@@ -83,12 +90,12 @@ class WalletSignedConsentIT {
 
       assertThat(r.status()).as(r.body()).isEqualTo(200);
       JsonArray results = r.json().getJsonArray("results");
-      for (int i = 0; i < 2; i++) {
+      for (int i = 0; i < 3; i++) {
         String id = results.getJsonObject(i).getString("consentId");
         assertThat(results.getJsonObject(i).getBoolean("created")).as(r.body()).isTrue();
         assertThat(http.get("/v1/consents/" + id).json().getString("status")).isEqualTo("pending");
       }
-      assertThat(results.getJsonObject(2).getJsonObject("problem").getInteger("status"))
+      assertThat(results.getJsonObject(3).getJsonObject("problem").getInteger("status"))
           .as("signed for another chain")
           .isBetween(400, 499);
     }
@@ -115,12 +122,18 @@ class WalletSignedConsentIT {
 
   /** Signs eth_signTypedData_v4 JSON with ethers' Wallet, as a browser wallet would. */
   private static String ethersSign(String typedDataJson, String privateKey) throws Exception {
+    return ethers(typedDataJson, "sign", privateKey);
+  }
+
+  /** What {@code eip712.mjs <mode> <argument>} prints for the typed data. */
+  private static String ethers(String typedDataJson, String mode, String argument)
+      throws Exception {
     Process process =
         new ProcessBuilder(
                 "node",
                 Artifacts.root().resolve("contracts/src/test/js/eip712.mjs").toString(),
-                "sign",
-                privateKey)
+                mode,
+                argument)
             .redirectErrorStream(true)
             .start();
     process.getOutputStream().write(typedDataJson.getBytes(StandardCharsets.UTF_8));
