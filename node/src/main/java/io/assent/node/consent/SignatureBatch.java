@@ -26,9 +26,9 @@ import org.bouncycastle.math.ec.endo.GLVEndomorphism;
  * is zero only if the a_i happen to cancel its error, which a submitter who cannot see them hits
  * with probability about 2^-127. The sum is computed as one interleaved sum (Straus): the doublings
  * are shared by all claims, each key's scalar is split in two 128-bit halves with the curve's
- * endomorphism (GLV), and each point adds from a table of its odd multiples, all tables normalized
- * with one field inversion. A false result says only that some claim fails; {@link GrantSigners}
- * then checks each alone.
+ * endomorphism (GLV), and each point adds from a table of its odd multiples, built in affine
+ * coordinates for all points at once ({@link AffineTables}). A false result says only that some
+ * claim fails; {@link GrantSigners} then checks each alone.
  */
 final class SignatureBatch {
   static final ECCurve CURVE;
