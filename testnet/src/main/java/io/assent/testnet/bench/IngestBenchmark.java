@@ -89,7 +89,7 @@ public final class IngestBenchmark {
         // benchmark's objects (a grant's object graph is ~20 objects, its request a part of one).
         List<byte[]> posts = encode(node.baseUrl(), signed.bodies(), batch);
         signed = signed.withoutBodies();
-        ingest = ingest(node, posts, clients, batch);
+        ingest = ingest(node, posts, clients, batch, Map.of("anvil", chain.anvil().pid()));
       }
       int measured = grants - ingest.warmUp().grants();
       Bench.progress("ingest: %.0f grants/s", rate(measured, ingest.load().wallNanos()));
@@ -113,13 +113,14 @@ public final class IngestBenchmark {
    * The node's part: the warm-up, then the measured load, with what the node asked of its store and
    * what RocksDB's flushes and compactions did in the measured window (and over the whole run).
    */
-  private static Ingest ingest(InProcessNode node, List<byte[]> posts, int clients, int batch)
+  private static Ingest ingest(
+      InProcessNode node, List<byte[]> posts, int clients, int batch, Map<String, Long> others)
       throws InterruptedException {
-    WarmUp warmUp = warmUp(node.baseUrl(), posts, clients, batch);
+    WarmUp warmUp = warmUp(node.baseUrl(), posts, clients, batch, others);
     List<byte[]> measured = posts.subList(warmUp.requests(), posts.size());
     StoreOperations.Snapshot before = node.node().storeOperations();
     BackgroundWork workBefore = node.node().storeBackgroundWork();
-    Load load = post(node.baseUrl(), measured, clients, batch);
+    Load load = post(node.baseUrl(), measured, clients, batch, others);
     StoreOperations.Snapshot operations = node.node().storeOperations().minus(before);
     BackgroundWork runWork = node.node().storeBackgroundWork();
     return new Ingest(warmUp, load, operations, runWork.minus(workBefore), runWork);
@@ -148,7 +149,8 @@ public final class IngestBenchmark {
    * back in bursts (16–18% of a slice after 210,000–230,000 grants); under 1% it stays after about
    * 280,000 grants in batches of 50 (2026-11-30).
    */
-  private static WarmUp warmUp(String baseUrl, List<byte[]> posts, int clients, int batch)
+  private static WarmUp warmUp(
+      String baseUrl, List<byte[]> posts, int clients, int batch, Map<String, Long> others)
       throws InterruptedException {
     int limit = posts.size() * 3 / 4;
     int slice = Math.max(1, WARM_SLICE / batch);
@@ -156,7 +158,7 @@ public final class IngestBenchmark {
     double share = 1;
     while (done < limit && share >= JIT_SETTLED) {
       int to = Math.min(done + slice, limit);
-      Load load = post(baseUrl, posts.subList(done, to), clients, batch);
+      Load load = post(baseUrl, posts.subList(done, to), clients, batch, others);
       share = jitMicros(load, 1) / (load.processCpuNanos() / 1e3);
       done = to;
       Bench.progress("warm-up: %d grants, JIT %.1f%% of the CPU", done * batch, share * 100);
@@ -290,16 +292,22 @@ public final class IngestBenchmark {
 
   /** What one timed phase of posting cost: wall time, and CPU of the client threads and process. */
   record Load(
-      long wallNanos, long clientCpuNanos, long processCpuNanos, Map<String, Double> threads) {}
+      long wallNanos,
+      long clientCpuNanos,
+      long processCpuNanos,
+      Map<String, Double> threads,
+      MachineCpu.Window machine) {}
 
   /**
    * Posts every request once, from {@code clients} threads, each on its own keep-alive connection;
    * each grant must be newly accepted (202, or in a batch's 200 every result {@code created}). The
    * requests are encoded before the clock starts.
    */
-  private static Load post(String baseUrl, List<byte[]> requests, int clients, int batch)
+  private static Load post(
+      String baseUrl, List<byte[]> requests, int clients, int batch, Map<String, Long> others)
       throws InterruptedException {
     URI uri = URI.create(baseUrl);
+    MachineCpu machineBefore = MachineCpu.snapshot(others);
     long cpuBefore = processCpuNanos();
     ThreadCpu threadsBefore = ThreadCpu.snapshot();
     long start = System.nanoTime();
@@ -308,7 +316,9 @@ public final class IngestBenchmark {
             uri.getHost(), uri.getPort(), requests, clients, allCreated(batch));
     long wall = System.nanoTime() - start;
     Map<String, Double> byThread = ThreadCpu.snapshot().since(threadsBefore);
-    return new Load(wall, clientCpu, processCpuNanos() - cpuBefore, byThread);
+    long processCpu = processCpuNanos() - cpuBefore;
+    MachineCpu.Window machine = MachineCpu.snapshot(others).since(machineBefore);
+    return new Load(wall, clientCpu, processCpu, byThread, machine);
   }
 
   /**
@@ -423,12 +433,42 @@ public final class IngestBenchmark {
         clientCpu,
         two.cpuMicros() / nodeCpu,
         two.cpuMicros() / (nodeCpu - jitMicros(load, measured) + clientCpu),
-        driftWarning(two),
+        driftWarning(two) + machine(load),
         grants,
         warmUp.grants(),
         warmUp.lastJitShare() * 100,
         WARM_SLICE,
         byThread(load, measured));
+  }
+
+  /**
+   * The whole machine in the measured window: how many of its cores were busy, and with what
+   * besides this JVM (the dev chain; the kernel's own threads and other processes), idle, waiting
+   * for IO or stolen by the hypervisor. The reference's threads keep ~1.85 of 2 cores busy; what
+   * the node does not use shows here (2026-11-30).
+   */
+  private static String machine(Load load) {
+    MachineCpu.Window m = load.machine();
+    double jvm = load.processCpuNanos() / 1e9 / (load.wallNanos() / 1e9);
+    double named = m.processes().values().stream().mapToDouble(Double::doubleValue).sum();
+    StringBuilder others = new StringBuilder();
+    m.processes()
+        .forEach(
+            (name, cores) -> others.append(String.format(Locale.ROOT, ", %s %.2f", name, cores)));
+    return String.format(
+        Locale.ROOT,
+        "The whole machine in the measured window (Linux /proc/stat, in cores of %d): busy %.2f"
+            + " (this JVM %.2f%s, the rest %.2f: the kernel's own threads, such as the journal"
+            + " commits behind synced writes, and other processes), idle %.2f, waiting for IO"
+            + " %.2f, stolen by the hypervisor %.2f.%n%n",
+        Runtime.getRuntime().availableProcessors(),
+        m.busy(),
+        jvm,
+        others,
+        m.busy() - jvm - named,
+        m.idle(),
+        m.ioWait(),
+        m.steal());
   }
 
   /**
