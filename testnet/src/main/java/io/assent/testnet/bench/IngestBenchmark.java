@@ -465,7 +465,7 @@ public final class IngestBenchmark {
         m.busy(),
         jvm,
         others,
-        m.busy() - jvm - named,
+        Math.max(0, m.busy() - jvm - named), // /proc counts in 10 ms ticks: may dip below 0
         m.idle(),
         m.ioWait(),
         m.steal());
