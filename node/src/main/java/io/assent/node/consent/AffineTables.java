@@ -11,7 +11,7 @@ import org.bouncycastle.math.ec.ECPoint;
  * point) has one division per point, and the divisions of a step share one field inversion
  * (Montgomery's trick). An addition then costs about 6 field multiplications, against about 16 for
  * Bouncy Castle's Jacobian addition and the normalization the main loop's mixed additions need
- * after it; the tables were a third of a batch's time before (2026-11-30).
+ * after it; the tables were about a quarter of a batch's time before (JFR, 2026-11-30).
  */
 final class AffineTables {
   /**

@@ -13,7 +13,7 @@ import org.web3j.utils.Numeric;
  * @param yParity 0 or 1: the parity of the y coordinate of the signature's point R (whose x is r)
  */
 record Secp256k1Signature(BigInteger r, BigInteger s, int yParity) {
-  static final BigInteger N = Sign.CURVE_PARAMS.getN();
+  private static final BigInteger N = Sign.CURVE_PARAMS.getN();
   private static final BigInteger HALF_N = N.shiftRight(1);
 
   static Secp256k1Signature parse(String hex) {
