@@ -23,10 +23,11 @@ import org.web3j.utils.Numeric;
 /**
  * Accepts, withdraws and erases consents. Each request is checked completely before anything is
  * written (a refusal changes nothing) and then lands in ONE durable transaction: record, key,
- * state, indexes and the queue entry the anchorer reads. Signature recovery runs on the callers'
- * threads, in parallel; the check-then-write of nonces and queue counters runs on the {@link
- * GroupCommitter}'s thread, one request after another, and concurrent requests share one synced
- * commit. A request is answered only after its commit.
+ * state, indexes and the queue entry the anchorer reads. A grant's own checks and its signer
+ * ({@link GrantIntake}), the record and its sealing run on the callers' threads, in parallel; the
+ * check-then-write of nonces and queue counters runs on the {@link GroupCommitter}'s thread, one
+ * request after another, and concurrent requests share one synced commit. A request is answered
+ * only after its commit.
  */
 public final class ConsentService implements AutoCloseable {
   /** How far a withdrawal's or erasure's signed time may be from the node's clock. */
@@ -35,8 +36,8 @@ public final class ConsentService implements AutoCloseable {
   private final KeyValueStore store;
   private final ConsentSignatures signatures;
   private final SignerAuthority authority;
-  private final DatasetDirectory datasets;
   private final Clock clock;
+  private final GrantIntake intake;
   private final RecordVault vault = new RecordVault();
   private final ConsentReads reads;
   private final GroupCommitter committer;
@@ -58,7 +59,7 @@ public final class ConsentService implements AutoCloseable {
     this.store = store;
     this.signatures = signatures;
     this.authority = authority;
-    this.datasets = datasets;
+    this.intake = new GrantIntake(signatures, datasets);
     this.clock = clock;
     this.reads = new ConsentReads(store, vault, clock);
     this.erasures = new ErasureCompactions(store);
@@ -103,9 +104,7 @@ public final class ConsentService implements AutoCloseable {
     boolean announced = true;
     try {
       long now = clock.instant().getEpochSecond();
-      byte[] digest = checkedDigest(signed.grant(), now);
-      GrantSigners.Signer signer = GrantSigners.identify(List.of(signed.toIdentify(digest)))[0];
-      Prepared prepared = prepare(signed, digest, signer, now);
+      Prepared prepared = prepare(intake.identify(signed, now), now);
       if (prepared.repeat() != null) {
         return prepared.repeat();
       }
@@ -128,10 +127,6 @@ public final class ConsentService implements AutoCloseable {
   public record SignedGrant(Grant grant, String signature, String signerKey) {
     public SignedGrant(Grant grant, String signature) {
       this(grant, signature, null);
-    }
-
-    GrantSigners.Signed toIdentify(byte[] digest) {
-      return new GrantSigners.Signed(digest, signature, signerKey);
     }
   }
 
@@ -159,9 +154,11 @@ public final class ConsentService implements AutoCloseable {
     long now = clock.instant().getEpochSecond();
     List<Integer> written = new ArrayList<>();
     List<Function<Transaction, Accepted>> writes = new ArrayList<>();
-    for (Identified grant : identify(grants, now, outcomes)) {
+    List<GrantIntake.Identified> identified =
+        intake.identifyAll(grants, now, (i, refusal) -> outcomes[i] = Outcome.refused(refusal));
+    for (GrantIntake.Identified grant : identified) {
       try {
-        Prepared prepared = prepare(grant.signed(), grant.digest(), grant.signer(), now);
+        Prepared prepared = prepare(grant, now);
         if (prepared.repeat() != null) {
           outcomes[grant.index()] = Outcome.of(prepared.repeat());
         } else {
@@ -191,51 +188,15 @@ public final class ConsentService implements AutoCloseable {
     return List.of(outcomes);
   }
 
-  /** The {@code index}th grant of a list, its own checks passed, its digest and its signer. */
-  private record Identified(
-      int index, SignedGrant signed, byte[] digest, GrantSigners.Signer signer) {}
-
-  /**
-   * The grants that pass their own checks ({@link #checkedDigest}), with their signers, identified
-   * together so that signatures with keys are verified in one batch; the others' refusals go into
-   * {@code outcomes}.
-   */
-  private List<Identified> identify(List<SignedGrant> grants, long now, Outcome[] outcomes) {
-    List<Integer> indexes = new ArrayList<>();
-    List<GrantSigners.Signed> toIdentify = new ArrayList<>();
-    for (int i = 0; i < grants.size(); i++) {
-      try {
-        byte[] digest = checkedDigest(grants.get(i).grant(), now);
-        indexes.add(i);
-        toIdentify.add(grants.get(i).toIdentify(digest));
-      } catch (ConsentException e) {
-        outcomes[i] = Outcome.refused(e);
-      }
-    }
-    GrantSigners.Signer[] signers = GrantSigners.identify(toIdentify);
-    List<Identified> identified = new ArrayList<>(indexes.size());
-    for (int k = 0; k < indexes.size(); k++) {
-      int i = indexes.get(k);
-      identified.add(new Identified(i, grants.get(i), toIdentify.get(k).digest(), signers[k]));
-    }
-    return identified;
-  }
-
-  /** The grant's EIP-712 digest, once its dataset and validity are acceptable. */
-  private byte[] checkedDigest(Grant grant, long now) {
-    requireAcceptable(grant, now);
-    return signatures.digest(grant);
-  }
-
   /** A checked grant: the earlier acceptance of the same grant, or the write that accepts it. */
   private record Prepared(Accepted repeat, Function<Transaction, Accepted> write) {}
 
-  /** The rest of a grant's checks, once its own ({@link #checkedDigest}) passed. */
-  private Prepared prepare(
-      SignedGrant signed, byte[] digest, GrantSigners.Signer identified, long now) {
-    Grant grant = signed.grant();
-    String signature = signed.signature();
-    String signer = identified.addressOrThrow();
+  /** The rest of a grant's checks, once its own ({@link GrantIntake}) passed. */
+  private Prepared prepare(GrantIntake.Identified identified, long now) {
+    Grant grant = identified.signed().grant();
+    String signature = identified.signed().signature();
+    byte[] digest = identified.digest();
+    String signer = identified.signer().addressOrThrow();
     byte[] signatureDigest = Hash.sha3(Numeric.hexStringToByteArray(signature));
     byte[] nonceKey = ConsentKeys.usedNonce(grant.subject(), grant.nonce());
     Optional<Accepted> repeat = repeatedGrant(store, nonceKey, digest, signatureDigest);
@@ -302,24 +263,6 @@ public final class ConsentService implements AutoCloseable {
     leaves.append(tx, id);
     DatasetTally.accepted(tx, tallies, id, c.state());
     return new Accepted(c.consentId(), ConsentState.PENDING, true);
-  }
-
-  private void requireAcceptable(Grant grant, long now) {
-    switch (datasets.standing(grant.dataset())) {
-      case UNKNOWN ->
-          throw refuse(
-              ConsentError.DATASET_NOT_FOUND, "dataset " + grant.dataset() + " is not registered");
-      case DEPRECATED ->
-          throw refuse(
-              ConsentError.DATASET_DEPRECATED,
-              "dataset " + grant.dataset() + " is deprecated: it takes no new consents");
-      case OPEN -> {}
-    }
-    if (grant.validUntil() != 0
-        && (grant.validUntil() <= now || grant.validUntil() <= grant.validFrom())) {
-      throw refuse(
-          ConsentError.INVALID_VALIDITY, "validUntil must be in the future and after validFrom");
-    }
   }
 
   private static ConsentState pending(Grant grant, long now) {

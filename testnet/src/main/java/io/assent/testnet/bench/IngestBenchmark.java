@@ -1,14 +1,13 @@
 package io.assent.testnet.bench;
 
 import io.assent.contracts.consent.ConsentAnchorClient;
-import io.assent.contracts.consent.ConsentTypedData;
 import io.assent.contracts.devchain.Anvil;
 import io.assent.node.store.BackgroundWork;
 import io.assent.node.store.StoreOperations;
 import io.assent.testnet.ConsentRequests;
 import io.assent.testnet.ConsentRequests.SignedGrant;
+import io.assent.testnet.bench.RecoveryReference.Recovery;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.web3j.crypto.Credentials;
@@ -28,9 +25,9 @@ import org.web3j.crypto.Keys;
  * concurrent clients; or B grants per request to {@code POST /v1/consents/batch}, as a relay sends
  * them), each acknowledged only after the node's synced RocksDB write; beside the raw secp256k1
  * recovery rate of the same machine in the same run ({@link ConsentTypedData#recover} in a tight
- * loop, on 1 and 2 threads, for {@link #RECOVERY_WINDOW} each). Goal: ingest / recovery (2 threads)
- * at least 0.7. The node runs in this JVM with its anchorer on (batches of 1,000 sent to the dev
- * chain while the grants arrive), as in production.
+ * loop, on 1 and 2 threads, for {@link RecoveryReference} each). Goal: ingest / recovery (2
+ * threads) at least 0.7. The node runs in this JVM with its anchorer on (batches of 1,000 sent to
+ * the dev chain while the grants arrive), as in production.
  *
  * <p>Usage: {@code IngestBenchmark [grants] [clients] [batch] [keys|recover]} (default 600,000
  * grants, 8 clients, 1 grant per request, keys; the first ones warm the node up until the JIT has
@@ -47,20 +44,8 @@ public final class IngestBenchmark {
   /** Grants kept whole for the reference, which its threads recover over and over. */
   private static final int REFERENCE = 8_000;
 
-  /**
-   * How long the reference's threads recover, all of them at once, per measurement. A fixed time,
-   * not a fixed count per thread: with a count, a thread that the scheduler slowed finishes alone,
-   * and the tail it runs on one core lowers the 2-thread rate (which would flatter the ratio).
-   */
-  private static final Duration RECOVERY_WINDOW = Duration.ofSeconds(3);
-
-  private static final Duration RECOVERY_WARM_UP = Duration.ofMillis(500);
-
   private static final int WARM_SLICE = 10_000;
   private static final double JIT_SETTLED = 0.01;
-
-  /** How far the reference's rates before and after the ingest may differ (see driftWarning). */
-  private static final double DRIFT_TOLERANCE = 0.25;
 
   public static void main(String[] args) throws Exception {
     Bench.quietLogging();
@@ -74,8 +59,8 @@ public final class IngestBenchmark {
       ConsentRequests requests = new ConsentRequests(Anvil.CHAIN_ID, anchor.address(), "dev");
       Signed signed = sign(requests, grants, signerKeys);
       Bench.progress("signed %d grants", grants);
-      Recovery oneBefore = recoveryRate(requests, signed.reference(), 1);
-      Recovery twoBefore = recoveryRate(requests, signed.reference(), 2);
+      Recovery oneBefore = RecoveryReference.measure(requests, signed.reference(), 1);
+      Recovery twoBefore = RecoveryReference.measure(requests, signed.reference(), 2);
       Bench.progress(
           "recovery: %.0f/s on 1 thread, %.0f/s on 2",
           oneBefore.perSecond(), twoBefore.perSecond());
@@ -95,8 +80,8 @@ public final class IngestBenchmark {
       Bench.progress("ingest: %.0f grants/s", rate(measured, ingest.load().wallNanos()));
       // The reference again, with the node stopped: this machine's speed drifts by 20% within
       // minutes (shared VM), so the ratio takes the mean of the rates before and after.
-      Recovery one = oneBefore.mean(recoveryRate(requests, signed.reference(), 1));
-      Recovery two = twoBefore.mean(recoveryRate(requests, signed.reference(), 2));
+      Recovery one = oneBefore.mean(RecoveryReference.measure(requests, signed.reference(), 1));
+      Recovery two = twoBefore.mean(RecoveryReference.measure(requests, signed.reference(), 2));
       Bench.progress("recovery after: %.0f/s on 2 threads", two.after().perSecond());
       System.out.println(
           report(grants, ingest.warmUp(), clients, batch, signerKeys, ingest.load(), one, two));
@@ -218,76 +203,6 @@ public final class IngestBenchmark {
         };
     List<String> bodies = IntStream.range(0, n).parallel().mapToObj(body).toList();
     return new Signed(reference, bodies);
-  }
-
-  /**
-   * Recoveries per second (wall clock) and CPU per recovery, microseconds; for a mean, the two
-   * measurements it is the mean of.
-   */
-  record Recovery(double perSecond, double cpuMicros, Recovery before, Recovery after) {
-    Recovery(double perSecond, double cpuMicros) {
-      this(perSecond, cpuMicros, null, null);
-    }
-
-    Recovery mean(Recovery later) {
-      return new Recovery(
-          (perSecond + later.perSecond) / 2, (cpuMicros + later.cpuMicros) / 2, this, later);
-    }
-  }
-
-  /** Recoveries over {@code threads} threads, after a warm-up on one. */
-  private static Recovery recoveryRate(
-      ConsentRequests requests, List<SignedGrant> grants, int threads) throws InterruptedException {
-    runRecoveries(requests, grants, 1, RECOVERY_WARM_UP);
-    RecoveryRun run = runRecoveries(requests, grants, threads, RECOVERY_WINDOW);
-    return new Recovery(
-        run.recoveries() / (run.wallNanos() / 1e9), run.cpuNanos() / 1e3 / run.recoveries());
-  }
-
-  /** What {@link #runRecoveries} did: recoveries, their threads' CPU time, wall time. */
-  private record RecoveryRun(long recoveries, long cpuNanos, long wallNanos) {}
-
-  /**
-   * Each of {@code threads} threads recovers signers, from its own place in {@code grants}, until
-   * {@code window} has passed since the first started; the wall time runs until the last stopped.
-   */
-  private static RecoveryRun runRecoveries(
-      ConsentRequests requests, List<SignedGrant> grants, int threads, Duration window)
-      throws InterruptedException {
-    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-    AtomicLong cpu = new AtomicLong();
-    AtomicLong done = new AtomicLong();
-    AtomicReference<String> wrong = new AtomicReference<>();
-    List<Thread> workers = new ArrayList<>();
-    long start = System.nanoTime();
-    long deadline = start + window.toNanos();
-    for (int t = 0; t < threads; t++) {
-      int offset = t * (grants.size() / threads);
-      workers.add(
-          Thread.ofPlatform()
-              .start(
-                  () -> {
-                    long n = 0;
-                    while (System.nanoTime() < deadline && wrong.get() == null) {
-                      SignedGrant g = grants.get((int) ((offset + n) % grants.size()));
-                      String signer =
-                          ConsentTypedData.recover(requests.domain(), g.grant(), g.signature());
-                      if (!signer.equalsIgnoreCase(g.grant().subject())) {
-                        wrong.compareAndSet(null, signer);
-                      }
-                      n++;
-                    }
-                    done.addAndGet(n);
-                    cpu.addAndGet(mx.getCurrentThreadCpuTime());
-                  }));
-    }
-    for (Thread w : workers) {
-      w.join();
-    }
-    if (wrong.get() != null) {
-      throw new IllegalStateException("a reference recovery gave another signer: " + wrong.get());
-    }
-    return new RecoveryRun(done.get(), cpu.get(), System.nanoTime() - start);
   }
 
   /** What one timed phase of posting cost: wall time, and CPU of the client threads and process. */
@@ -433,7 +348,7 @@ public final class IngestBenchmark {
         clientCpu,
         two.cpuMicros() / nodeCpu,
         two.cpuMicros() / (nodeCpu - jitMicros(load, measured) + clientCpu),
-        driftWarning(two) + machine(load),
+        RecoveryReference.driftWarning(two) + machine(load),
         grants,
         warmUp.grants(),
         warmUp.lastJitShare() * 100,
@@ -469,29 +384,6 @@ public final class IngestBenchmark {
         m.idle(),
         m.ioWait(),
         m.steal());
-  }
-
-  /**
-   * A warning when the reference's 2-thread rate before the ingest and after it differ by more than
-   * {@link #DRIFT_TOLERANCE}: the machine's speed changed during the run, so the wall-clock ratio
-   * (which divides by their mean) is not to be trusted, and the CPU ratios above are the figure. In
-   * one run the rate was 4,891/s before and 7,050/s after, and the wall-clock ratio read 0.68
-   * against 0.57 by CPU time (2026-11-30, 13:01 UTC).
-   */
-  private static String driftWarning(Recovery two) {
-    double before = two.before().perSecond();
-    double after = two.after().perSecond();
-    double drift = Math.abs(after - before) / Math.min(before, after);
-    return drift <= DRIFT_TOLERANCE
-        ? ""
-        : String.format(
-            Locale.ROOT,
-            "**The reference's rate moved by %.0f%% during the run (%,.0f/s before, %,.0f/s"
-                + " after): the machine's speed changed, so the wall-clock ratio above is not"
-                + " reliable; the CPU ratios are.**%n%n",
-            drift * 100,
-            before,
-            after);
   }
 
   /** CPU per grant of the JIT compiler threads ("C1/C2 CompilerThread" folded to "CN ..."). */

@@ -14,9 +14,6 @@ import java.util.Map;
  * these 2 cores both compete with the node.
  */
 final class MachineCpu {
-  /** Clock ticks per second of /proc's times (USER_HZ). */
-  private static final double TICKS_PER_SECOND = 100;
-
   /** /proc/stat's first line: user nice system idle iowait irq softirq steal (ticks). */
   private final long[] cpu;
 
@@ -47,9 +44,7 @@ final class MachineCpu {
 
   private static long processTicks(long pid) {
     try {
-      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
-      return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+      return ThreadCpu.cpuTicks(Files.readString(Path.of("/proc/" + pid + "/stat")));
     } catch (IOException | RuntimeException e) {
       return 0;
     }
@@ -81,6 +76,6 @@ final class MachineCpu {
   }
 
   private static double cores(long ticks, double seconds) {
-    return ticks / TICKS_PER_SECOND / seconds;
+    return ticks / ThreadCpu.TICKS_PER_SECOND / seconds;
   }
 }

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  */
 final class ThreadCpu {
   /** Clock ticks per second of {@code /proc/<pid>/task/<tid>/stat}'s utime and stime (USER_HZ). */
-  private static final double TICKS_PER_SECOND = 100;
+  static final double TICKS_PER_SECOND = 100;
 
   private final Map<Long, String> names = new HashMap<>();
   private final Map<Long, Long> ticks = new HashMap<>();
@@ -37,17 +37,22 @@ final class ThreadCpu {
   private void read(Path task) {
     try {
       long tid = Long.parseLong(task.getFileName().toString());
-      String stat = Files.readString(task.resolve("stat"));
-      // "tid (comm) state ppid ...": comm may hold spaces and parentheses; fields after the last
-      // ')'.
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
-      long utime = Long.parseLong(fields[11]);
-      long stime = Long.parseLong(fields[12]);
+      long cpu = cpuTicks(Files.readString(task.resolve("stat")));
       names.put(tid, Files.readString(task.resolve("comm")).trim().replaceAll("\\d+", "N"));
-      ticks.put(tid, utime + stime);
+      ticks.put(tid, cpu);
     } catch (IOException | RuntimeException e) {
       // the thread ended while being read
     }
+  }
+
+  /**
+   * User plus system CPU ticks in a {@code /proc/<pid>[/task/<tid>]/stat} line: "pid (comm) state
+   * ppid ...", where comm may hold spaces and parentheses, so the fields are those after the last
+   * ')'.
+   */
+  static long cpuTicks(String stat) {
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
   }
 
   /**
