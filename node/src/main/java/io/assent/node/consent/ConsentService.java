@@ -109,7 +109,7 @@ public final class ConsentService implements AutoCloseable {
         return prepared.repeat();
       }
       announced = false; // runExpected takes the announcement over
-      return committer.runExpected(prepared.write());
+      return committer.runExpected(GroupCommitter.Scope.OWN, prepared.write());
     } finally {
       if (announced) {
         committer.unexpect();
@@ -169,7 +169,8 @@ public final class ConsentService implements AutoCloseable {
         outcomes[grant.index()] = Outcome.refused(e);
       }
     }
-    List<CompletableFuture<Accepted>> results = committer.submitAll(writes);
+    List<CompletableFuture<Accepted>> results =
+        committer.submitAll(GroupCommitter.Scope.OWN, writes);
     RuntimeException failure = null;
     for (int k = 0; k < results.size(); k++) {
       try {
@@ -335,6 +336,7 @@ public final class ConsentService implements AutoCloseable {
     }
     String sigDigest = Numeric.toHexString(Hash.sha3(Numeric.hexStringToByteArray(signature)));
     return committer.run(
+        GroupCommitter.Scope.ANCHORED,
         tx -> {
           ConsentState current = existing(consentId);
           byte[] id = ConsentKeys.hex(consentId);

@@ -33,8 +33,13 @@ import java.util.function.Function;
  *
  * <p>After a group's units and before its commit, the owner's {@code finish} step writes what the
  * units left to be written once per group (the consent service's summed tallies); if it throws, the
- * whole group fails. A group runs and commits holding the {@link SummaryWriters}, which the
- * anchorer also takes for its transactions.
+ * whole group fails.
+ *
+ * <p>A group with a unit of {@link Scope#ANCHORED} runs and commits holding the {@link
+ * SummaryWriters}, which the anchorer also takes for its transactions; a group of {@link Scope#OWN}
+ * units only (new consents, the busy path) does not wait for the anchorer. Why: the anchorer holds
+ * the writers while it stores a whole batch's proofs and syncs them; a commit thread that waited
+ * for it stalled every request behind it, and the ingest benchmark saw the cores idle meanwhile.
  */
 final class GroupCommitter implements AutoCloseable {
   /** The most units one commit carries. */
@@ -44,6 +49,20 @@ final class GroupCommitter implements AutoCloseable {
   static final Duration MAX_LINGER = Duration.ofMillis(2);
 
   private static final long POLL_NANOS = 100_000;
+
+  /** What a unit may share with the anchorer's transactions. */
+  enum Scope {
+    /**
+     * Reads or changes what the anchorer writes too (a leaf's proof, the anchored tally):
+     * withdrawals and erasures. Its group holds the {@link SummaryWriters}.
+     */
+    ANCHORED,
+    /**
+     * Reads and writes nothing the anchorer writes: accepting a new consent (its own record, state
+     * and indexes, the leaf queue's tail, the accepted tallies).
+     */
+    OWN
+  }
 
   private final KeyValueStore store;
   private final BlockingQueue<Unit<?>> queue = new LinkedBlockingQueue<>();
@@ -90,13 +109,13 @@ final class GroupCommitter implements AutoCloseable {
   }
 
   /** {@link #run} for a caller that announced its unit with {@link #expect}. */
-  <T> T runExpected(Function<Transaction, T> work) {
-    return submit(work, true);
+  <T> T runExpected(Scope scope, Function<Transaction, T> work) {
+    return submit(scope, work, true);
   }
 
   /** Runs {@code work} in the next group's transaction; returns after that group committed. */
-  <T> T run(Function<Transaction, T> work) {
-    return submit(work, false);
+  <T> T run(Scope scope, Function<Transaction, T> work) {
+    return submit(scope, work, false);
   }
 
   /**
@@ -104,14 +123,14 @@ final class GroupCommitter implements AutoCloseable {
    * so it needs no announcement); each future completes once its unit's group has committed, with
    * the unit's value or its exception. Units are independent: one that throws stops no other.
    */
-  <T> List<CompletableFuture<T>> submitAll(List<Function<Transaction, T>> works) {
+  <T> List<CompletableFuture<T>> submitAll(Scope scope, List<Function<Transaction, T>> works) {
     if (closed) {
       throw new IllegalStateException("closed");
     }
     List<Unit<T>> units = new ArrayList<>(works.size());
     List<CompletableFuture<T>> results = new ArrayList<>(works.size());
     for (Function<Transaction, T> work : works) {
-      Unit<T> unit = new Unit<>(work);
+      Unit<T> unit = new Unit<>(scope, work);
       units.add(unit);
       results.add(unit.result);
     }
@@ -138,14 +157,14 @@ final class GroupCommitter implements AutoCloseable {
     return commits.get();
   }
 
-  private <T> T submit(Function<Transaction, T> work, boolean expected) {
+  private <T> T submit(Scope scope, Function<Transaction, T> work, boolean expected) {
     if (closed) {
       if (expected) {
         unexpect();
       }
       throw new IllegalStateException("closed");
     }
-    Unit<T> unit = new Unit<>(work);
+    Unit<T> unit = new Unit<>(scope, work);
     queue.add(unit);
     if (expected) {
       unexpect();
@@ -205,7 +224,11 @@ final class GroupCommitter implements AutoCloseable {
   private void commit(List<Unit<?>> group) {
     List<Runnable> completions = new ArrayList<>(group.size());
     try {
-      writers.run(() -> runAndCommit(group, completions));
+      if (group.stream().anyMatch(unit -> unit.scope == Scope.ANCHORED)) {
+        writers.run(() -> runAndCommit(group, completions));
+      } else {
+        runAndCommit(group, completions);
+      }
     } catch (RuntimeException e) {
       group.forEach(unit -> unit.result.completeExceptionally(e));
       return;
@@ -232,10 +255,12 @@ final class GroupCommitter implements AutoCloseable {
 
   /** One caller's work and the future it waits on. */
   private static final class Unit<T> {
+    final Scope scope;
     final Function<Transaction, T> work;
     final CompletableFuture<T> result = new CompletableFuture<>();
 
-    Unit(Function<Transaction, T> work) {
+    Unit(Scope scope, Function<Transaction, T> work) {
+      this.scope = scope;
       this.work = work;
     }
 

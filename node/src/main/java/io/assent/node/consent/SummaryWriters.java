@@ -12,7 +12,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>One instance per store, shared by the {@link ConsentService} and the {@link AnchoringTally} of
  * that store. The anchorer holds it once per batch (confirmation or reorg), for a single
- * transaction; a commit group holds it while it runs its units and commits, not while it lingers.
+ * transaction; a commit group that withdraws or erases holds it while it runs its units and
+ * commits, not while it lingers. A group that only accepts new consents does not take it: it
+ * touches no anchored tally and no proof ({@link GroupCommitter.Scope#OWN}).
  */
 public final class SummaryWriters {
   private final ReentrantLock lock = new ReentrantLock();

@@ -1,5 +1,7 @@
 package io.assent.node.consent;
 
+import static io.assent.node.consent.GroupCommitter.Scope.ANCHORED;
+import static io.assent.node.consent.GroupCommitter.Scope.OWN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -35,6 +37,7 @@ class GroupCommitterTest {
                 () -> {
                   try {
                     return committer.run(
+                        ANCHORED,
                         tx -> {
                           if (tx.get(Segment.CONSENT_INDEX, CLAIM).isPresent()) {
                             throw new IllegalStateException("taken");
@@ -81,10 +84,10 @@ class GroupCommitterTest {
                     for (int i = 0; i < 200; i++) {
                       try {
                         if (thread % 2 == 0) {
-                          committer.run(tx -> true);
+                          committer.run(ANCHORED, tx -> true);
                         } else {
                           committer
-                              .submitAll(List.of(tx -> true, tx -> true))
+                              .submitAll(OWN, List.of(tx -> true, tx -> true))
                               .forEach(f -> f.handle((v, e) -> v).join());
                         }
                       } catch (IllegalStateException closed) {
@@ -109,12 +112,14 @@ class GroupCommitterTest {
       assertThatThrownBy(
               () ->
                   committer.run(
+                      ANCHORED,
                       tx -> {
                         throw new IllegalArgumentException("refused");
                       }))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("refused");
-      java.util.Optional<byte[]> claim = committer.run(tx -> tx.get(Segment.CONSENT_INDEX, CLAIM));
+      java.util.Optional<byte[]> claim =
+          committer.run(ANCHORED, tx -> tx.get(Segment.CONSENT_INDEX, CLAIM));
       assertThat(claim).isEmpty();
     }
   }
@@ -126,12 +131,12 @@ class GroupCommitterTest {
         GroupCommitter committer = new GroupCommitter(store, Duration.ofSeconds(30))) {
       ExecutorService pool = Executors.newSingleThreadExecutor();
       committer.expect();
-      Future<String> first = pool.submit(() -> committer.run(tx -> "first"));
+      Future<String> first = pool.submit(() -> committer.run(ANCHORED, tx -> "first"));
       await()
           .during(Duration.ofMillis(300))
           .atMost(Duration.ofSeconds(2))
           .until(() -> !first.isDone());
-      String second = committer.runExpected(tx -> "second");
+      String second = committer.runExpected(OWN, tx -> "second");
       assertThat(second).isEqualTo("second");
       assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("first");
       assertThat(committer.commits()).isEqualTo(1);
@@ -145,7 +150,7 @@ class GroupCommitterTest {
         GroupCommitter committer = new GroupCommitter(store, Duration.ofSeconds(30))) {
       ExecutorService pool = Executors.newSingleThreadExecutor();
       committer.expect();
-      Future<String> first = pool.submit(() -> committer.run(tx -> "first"));
+      Future<String> first = pool.submit(() -> committer.run(ANCHORED, tx -> "first"));
       committer.unexpect();
       assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("first");
       pool.shutdown();
@@ -174,27 +179,31 @@ class GroupCommitterTest {
                 new SummaryWriters())) {
       ExecutorService pool = Executors.newSingleThreadExecutor();
       committer.expect();
-      Future<String> first = pool.submit(() -> committer.run(tx -> put(tx, (byte) 1)));
+      Future<String> first = pool.submit(() -> committer.run(ANCHORED, tx -> put(tx, (byte) 1)));
       await()
           .during(Duration.ofMillis(300))
           .atMost(Duration.ofSeconds(2))
           .until(() -> !first.isDone());
-      String second = committer.runExpected(tx -> put(tx, (byte) 2));
+      String second = committer.runExpected(OWN, tx -> put(tx, (byte) 2));
       assertThat(second).isEqualTo("ok");
       assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("ok");
       assertThat(seen).as("once, after both units").containsExactly(2);
       assertThat(store.get(Segment.CONSENT_INDEX, CLAIM)).isPresent();
 
       fail.set(true);
-      assertThatThrownBy(() -> committer.run(tx -> put(tx, (byte) 3))).hasMessage("finish failed");
+      assertThatThrownBy(() -> committer.run(ANCHORED, tx -> put(tx, (byte) 3)))
+          .hasMessage("finish failed");
       assertThat(store.get(Segment.CONSENT_STATE, new byte[] {3})).as("not committed").isEmpty();
       pool.shutdown();
     }
   }
 
-  /** The anchorer's transactions and the commit groups exclude each other through the writers. */
+  /**
+   * The anchorer's transactions and the commit groups that withdraw or erase exclude each other
+   * through the writers; a group of new consents only does not wait for the anchorer.
+   */
   @Test
-  void aGroupRunsOnlyWhileNoOtherWriterOfTheSummaryHoldsTheWriters() throws Exception {
+  void onlyAGroupWithAnAnchoredUnitWaitsForTheWritersTheAnchorerHolds() throws Exception {
     SummaryWriters writers = new SummaryWriters();
     java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
     java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
@@ -209,12 +218,19 @@ class GroupCommitterTest {
                         held.countDown();
                         awaitQuietly(release);
                       }));
-      held.await(5, TimeUnit.SECONDS);
+      assertThat(held.await(5, TimeUnit.SECONDS)).isTrue();
+
+      // A new consent's unit commits while the anchorer holds the writers.
+      String own = committer.run(OWN, tx -> put(tx, (byte) 2));
+      assertThat(own).isEqualTo("ok");
+      assertThat(store.get(Segment.CONSENT_STATE, new byte[] {2})).isPresent();
+
       AtomicInteger ran = new AtomicInteger();
       Future<String> unit =
           pool.submit(
               () ->
                   committer.run(
+                      ANCHORED,
                       tx -> {
                         ran.incrementAndGet();
                         return put(tx, (byte) 1);
@@ -227,6 +243,61 @@ class GroupCommitterTest {
       assertThat(unit.get(5, TimeUnit.SECONDS)).isEqualTo("ok");
       anchorer.get(5, TimeUnit.SECONDS);
       assertThat(ran).hasValue(1);
+      pool.shutdown();
+    }
+  }
+
+  /** A new consent's unit that shares a group with a withdrawal waits for the writers with it. */
+  @Test
+  void aGroupMixingBothScopesHoldsTheWriters() throws Exception {
+    SummaryWriters writers = new SummaryWriters();
+    java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
+    try (InMemoryKeyValueStore store = new InMemoryKeyValueStore();
+        GroupCommitter committer = new GroupCommitter(store, Duration.ZERO, tx -> {}, writers)) {
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      Future<?> anchorer =
+          pool.submit(
+              () ->
+                  writers.run(
+                      () -> {
+                        held.countDown();
+                        awaitQuietly(release);
+                      }));
+      assertThat(held.await(5, TimeUnit.SECONDS)).isTrue();
+      // Holds the commit thread (an own unit: it runs without the writers) while the next two are
+      // queued, so that they form one group.
+      Future<String> first =
+          pool.submit(
+              () ->
+                  committer.run(
+                      OWN,
+                      tx -> {
+                        holding.countDown();
+                        awaitQuietly(gate);
+                        return put(tx, (byte) 1);
+                      }));
+      assertThat(holding.await(5, TimeUnit.SECONDS)).isTrue();
+      AtomicInteger ran = new AtomicInteger();
+      java.util.function.Function<Transaction, String> counted =
+          tx -> {
+            ran.incrementAndGet();
+            return "ran";
+          };
+      var withdrawal = committer.submitAll(ANCHORED, List.of(counted)).get(0);
+      var grant = committer.submitAll(OWN, List.of(counted)).get(0);
+      gate.countDown();
+      assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("ok");
+      await()
+          .during(Duration.ofMillis(300))
+          .atMost(Duration.ofSeconds(2))
+          .until(() -> ran.get() == 0 && !grant.isDone());
+      release.countDown();
+      assertThat(withdrawal.get(5, TimeUnit.SECONDS)).isEqualTo("ran");
+      assertThat(grant.get(5, TimeUnit.SECONDS)).isEqualTo("ran");
+      anchorer.get(5, TimeUnit.SECONDS);
       pool.shutdown();
     }
   }
