@@ -22,6 +22,7 @@ final class RocksDbTransaction implements Transaction {
 
   private final RocksDbKeyValueStore store;
   private final PendingWrites writes = new PendingWrites();
+  private final StoreOperations.Local operations = new StoreOperations.Local();
   private final NativeResources iterators = new NativeResources();
   private final AutoCloseable freer = this::free;
   private boolean done;
@@ -39,7 +40,7 @@ final class RocksDbTransaction implements Transaction {
 
   @Override
   public Optional<byte[]> get(Segment segment, byte[] key) {
-    store.operations().count(segment, StoreOperations.Kind.GET);
+    operations.count(segment, StoreOperations.Kind.GET);
     return active(
         () ->
             writes.read(
@@ -66,7 +67,7 @@ final class RocksDbTransaction implements Transaction {
   }
 
   private Stream<KeyValue> iterate(Segment segment, byte[] prefix, boolean reverse) {
-    store.operations().count(segment, StoreOperations.Kind.SCAN);
+    operations.count(segment, StoreOperations.Kind.SCAN);
     return active(
         () -> {
           PrefixBounds bounds = iterators.register(new PrefixBounds(prefix));
@@ -86,7 +87,7 @@ final class RocksDbTransaction implements Transaction {
 
   @Override
   public void put(Segment segment, byte[] key, byte[] value) {
-    store.operations().count(segment, StoreOperations.Kind.PUT);
+    operations.count(segment, StoreOperations.Kind.PUT);
     active(
         () -> {
           writes.put(segment, key, value);
@@ -96,7 +97,7 @@ final class RocksDbTransaction implements Transaction {
 
   @Override
   public void delete(Segment segment, byte[] key) {
-    store.operations().count(segment, StoreOperations.Kind.DELETE);
+    operations.count(segment, StoreOperations.Kind.DELETE);
     active(
         () -> {
           writes.delete(segment, key);
@@ -148,6 +149,7 @@ final class RocksDbTransaction implements Transaction {
   private void free() {
     done = true;
     iterators.releaseAll();
+    store.operations().add(operations);
   }
 
   private <T> T active(Supplier<T> action) {
