@@ -41,9 +41,9 @@ public final class AnchorProofs {
     tx.delete(Segment.CONSENT_STATE, key(consentId));
   }
 
-  /** Stores a leaf's anchor, in the anchorer's transaction. */
-  static void store(Transaction tx, byte[] leaf, LeafAnchor anchor) {
-    tx.put(Segment.CONSENT_STATE, key(leaf), anchor.encode());
+  /** Stores a leaf's anchor ({@link LeafAnchor#encode}), in the anchorer's transaction. */
+  static void store(Transaction tx, byte[] leaf, byte[] encodedAnchor) {
+    tx.put(Segment.CONSENT_STATE, key(leaf), encodedAnchor);
   }
 
   private static byte[] key(byte[] consentId) {

@@ -174,17 +174,18 @@ final class BatchTracker {
   private void confirm(Batch batch, AnchoredRoot anchored) {
     String root = Numeric.toHexString(batch.root());
     List<LeafAnchor> anchors = new ArrayList<>(batch.leaves().size());
+    List<byte[]> encoded = new ArrayList<>(batch.leaves().size());
     if (!batch.leaves().isEmpty()) {
       MerkleTree tree = MerkleTree.of(batch.leaves());
+      LeafAnchor.BatchEncoder encoder =
+          new LeafAnchor.BatchEncoder(
+              root, anchored.txHash(), anchored.blockNumber(), anchored.blockHash());
       for (int i = 0; i < batch.leaves().size(); i++) {
+        List<byte[]> proof = tree.proof(i);
         anchors.add(
             new LeafAnchor(
-                root,
-                i,
-                tree.proof(i),
-                anchored.txHash(),
-                anchored.blockNumber(),
-                anchored.blockHash()));
+                root, i, proof, anchored.txHash(), anchored.blockNumber(), anchored.blockHash()));
+        encoded.add(encoder.encode(i, proof));
       }
     }
     listener.transaction(
@@ -192,7 +193,7 @@ final class BatchTracker {
           try (Transaction tx = store.startTransaction()) {
             for (int i = 0; i < anchors.size(); i++) {
               if (listener.anchored(tx, batch.leaves().get(i), anchors.get(i))) {
-                AnchorProofs.store(tx, batch.leaves().get(i), anchors.get(i));
+                AnchorProofs.store(tx, batch.leaves().get(i), encoded.get(i));
               }
             }
             keepConfirmed(tx, batch.confirmed(), anchored.blockHash());

@@ -222,27 +222,29 @@ public final class ConsentService implements AutoCloseable {
     byte[] id = leaf.leaf();
     Checked checked =
         new Checked(
-            grant,
             nonceKey,
             digest,
             signatureDigest,
             leaf.consentId(),
             vault.seal(id, leaf.preimage()),
-            state,
-            state.encode());
+            state.encode(),
+            ConsentKeys.bySubject(grant.subject(), id),
+            ConsentKeys.byDataset(grant.dataset(), id),
+            DatasetTally.Acceptance.of(state));
     return new Prepared(null, tx -> write(tx, id, checked));
   }
 
   /** A grant checked and sealed off the commit thread: what {@link #write} stores. */
   private record Checked(
-      Grant grant,
       byte[] nonceKey,
       byte[] digest,
       byte[] signatureDigest,
       String consentId,
       RecordVault.Sealed sealed,
-      ConsentState state,
-      byte[] stateBytes) {}
+      byte[] stateBytes,
+      byte[] bySubjectKey,
+      byte[] byDatasetKey,
+      DatasetTally.Acceptance acceptance) {}
 
   /** On the commit thread: the last checks against the store, then the grant's writes. */
   private Accepted write(Transaction tx, byte[] id, Checked c) {
@@ -252,17 +254,16 @@ public final class ConsentService implements AutoCloseable {
     if (raced.isPresent()) {
       return raced.get();
     }
-    Grant grant = c.grant();
     vault.store(tx, id, c.sealed());
     tx.put(Segment.CONSENT_STATE, id, c.stateBytes());
-    tx.put(Segment.CONSENT_INDEX, ConsentKeys.bySubject(grant.subject(), id), new byte[0]);
-    tx.put(Segment.CONSENT_INDEX, ConsentKeys.byDataset(grant.dataset(), id), new byte[0]);
+    tx.put(Segment.CONSENT_INDEX, c.bySubjectKey(), new byte[0]);
+    tx.put(Segment.CONSENT_INDEX, c.byDatasetKey(), new byte[0]);
     tx.put(
         Segment.CONSENT_INDEX,
         c.nonceKey(),
         ConsentKeys.grantUse(id, c.digest(), c.signatureDigest()));
     leaves.append(tx, id);
-    DatasetTally.accepted(tx, tallies, id, c.state());
+    DatasetTally.accepted(tallies, c.acceptance());
     return new Accepted(c.consentId(), ConsentState.PENDING, true);
   }
 

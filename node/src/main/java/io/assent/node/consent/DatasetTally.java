@@ -4,6 +4,7 @@ import io.assent.node.anchor.AnchorProofs;
 import io.assent.node.store.Bytes;
 import io.assent.node.store.Segment;
 import io.assent.node.store.Transaction;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -32,12 +33,26 @@ final class DatasetTally {
 
   private DatasetTally() {}
 
-  static void accepted(Transaction tx, TallyBatch batch, byte[] id, ConsentState s) {
-    byte[] dataset = ConsentKeys.hex(s.dataset());
-    byte[] group = DatasetTallyKeys.group(s.purposes());
-    batch.live(DatasetTallyKeys.group(dataset, group), s.purposes(), 1);
-    Map<Long, long[]> events = events(s, 1);
-    batch.events(DatasetTallyKeys.times(dataset, group), events);
+  /**
+   * What accepting one consent adds to its dataset's summary: worked out on the caller's thread,
+   * added on the commit thread ({@link #accepted}), which then only sums.
+   */
+  record Acceptance(
+      byte[] groupKey, List<String> purposes, byte[] timesKey, Map<Long, long[]> events) {
+    static Acceptance of(ConsentState s) {
+      byte[] dataset = ConsentKeys.hex(s.dataset());
+      byte[] group = DatasetTallyKeys.group(s.purposes());
+      return new Acceptance(
+          DatasetTallyKeys.group(dataset, group),
+          s.purposes(),
+          DatasetTallyKeys.times(dataset, group),
+          DatasetTally.events(s, 1));
+    }
+  }
+
+  static void accepted(TallyBatch batch, Acceptance acceptance) {
+    batch.live(acceptance.groupKey(), acceptance.purposes(), 1);
+    batch.events(acceptance.timesKey(), acceptance.events());
   }
 
   /**

@@ -4,7 +4,9 @@ import io.assent.node.store.Bytes;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.web3j.crypto.Hash;
 
 /**
@@ -55,10 +57,26 @@ final class DatasetTallyKeys {
 
   private DatasetTallyKeys() {}
 
+  /**
+   * Purpose sets seen lately and their groups: consents mostly repeat a few sets, and the commit
+   * thread and the anchorer need the group of every consent they write. Emptied when full.
+   */
+  private static final int KNOWN_GROUPS_MAX = 4096;
+
+  private static final Map<List<String>, byte[]> KNOWN_GROUPS = new ConcurrentHashMap<>();
+
   /** The group of a purpose set: 8 bytes of keccak256 over its sorted distinct terms. */
   static byte[] group(List<String> purposes) {
-    String joined = String.join("\n", new TreeSet<>(purposes));
-    return Arrays.copyOf(Hash.sha3(joined.getBytes(StandardCharsets.UTF_8)), GROUP_BYTES);
+    byte[] known = KNOWN_GROUPS.get(purposes);
+    if (known == null) {
+      String joined = String.join("\n", new TreeSet<>(purposes));
+      known = Arrays.copyOf(Hash.sha3(joined.getBytes(StandardCharsets.UTF_8)), GROUP_BYTES);
+      if (KNOWN_GROUPS.size() >= KNOWN_GROUPS_MAX) {
+        KNOWN_GROUPS.clear();
+      }
+      KNOWN_GROUPS.put(List.copyOf(purposes), known);
+    }
+    return known.clone();
   }
 
   static byte[] groups(byte[] dataset) {
