@@ -58,8 +58,9 @@ public final class Anchorer implements AutoCloseable {
     this.store = store;
     this.config = config;
     this.clock = clock;
-    this.queue = new BatchQueue(store);
-    this.tracker = new BatchTracker(store, chain, config, listener);
+    RecentTrees trees = new RecentTrees();
+    this.queue = new BatchQueue(store, trees);
+    this.tracker = new BatchTracker(store, chain, config, listener, trees);
   }
 
   /**

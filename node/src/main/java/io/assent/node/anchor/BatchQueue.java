@@ -1,6 +1,5 @@
 package io.assent.node.anchor;
 
-import io.assent.contracts.consent.MerkleTree;
 import io.assent.node.store.Bytes;
 import io.assent.node.store.KeyValue;
 import io.assent.node.store.KeyValueReader;
@@ -32,9 +31,15 @@ final class BatchQueue {
   private final KeyValueStore store;
   private final SecureRandom random = new SecureRandom();
   private final Map<Byte, Long> heads = new HashMap<>();
+  private final RecentTrees trees;
 
   BatchQueue(KeyValueStore store) {
+    this(store, new RecentTrees());
+  }
+
+  BatchQueue(KeyValueStore store, RecentTrees trees) {
     this.store = store;
+    this.trees = trees;
   }
 
   /** Queued leaves: next sequence minus the oldest still queued (the queue drains in order). */
@@ -75,7 +80,7 @@ final class BatchQueue {
    */
   private byte[] root(List<byte[]> leaves, List<byte[]> withdrawn) {
     if (!leaves.isEmpty()) {
-      return MerkleTree.of(leaves).root();
+      return trees.build(leaves).root();
     }
     byte[] nonce = new byte[32];
     random.nextBytes(nonce);

@@ -32,13 +32,19 @@ final class BatchTracker {
   private final AnchorChain chain;
   private final AnchorerConfig config;
   private final AnchorListener listener;
+  private final RecentTrees trees;
 
   BatchTracker(
-      KeyValueStore store, AnchorChain chain, AnchorerConfig config, AnchorListener listener) {
+      KeyValueStore store,
+      AnchorChain chain,
+      AnchorerConfig config,
+      AnchorListener listener,
+      RecentTrees trees) {
     this.store = store;
     this.chain = chain;
     this.config = config;
     this.listener = listener;
+    this.trees = trees;
   }
 
   /**
@@ -176,7 +182,7 @@ final class BatchTracker {
     List<LeafAnchor> anchors = new ArrayList<>(batch.leaves().size());
     List<byte[]> encoded = new ArrayList<>(batch.leaves().size());
     if (!batch.leaves().isEmpty()) {
-      MerkleTree tree = MerkleTree.of(batch.leaves());
+      MerkleTree tree = trees.of(batch.root(), batch.leaves());
       LeafAnchor.BatchEncoder encoder =
           new LeafAnchor.BatchEncoder(
               root, anchored.txHash(), anchored.blockNumber(), anchored.blockHash());
