@@ -55,15 +55,15 @@ final class DatasetTallyKeys {
   private static final byte WITHDRAWN = 'W';
   private static final byte ANCHORED = 'A';
 
-  private DatasetTallyKeys() {}
-
   /**
-   * Purpose sets seen lately and their groups: consents mostly repeat a few sets, and the commit
-   * thread and the anchorer need the group of every consent they write. Emptied when full.
+   * Purpose sets seen lately and their groups: consents mostly repeat a few sets, and the consent
+   * service and the anchorer need the group of every consent they write. Emptied when full.
    */
   private static final int KNOWN_GROUPS_MAX = 4096;
 
   private static final Map<List<String>, byte[]> KNOWN_GROUPS = new ConcurrentHashMap<>();
+
+  private DatasetTallyKeys() {}
 
   /** The group of a purpose set: 8 bytes of keccak256 over its sorted distinct terms. */
   static byte[] group(List<String> purposes) {
