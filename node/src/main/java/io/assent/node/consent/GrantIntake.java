@@ -2,6 +2,7 @@ package io.assent.node.consent;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 import java.util.function.BiConsumer;
 
 /**
@@ -15,6 +16,17 @@ final class GrantIntake {
   private final ConsentSignatures signatures;
   private final DatasetDirectory datasets;
 
+  /**
+   * At most as many requests verify their signatures at once as there are cores, in arrival order.
+   * Why: verifying is CPU-bound, so more at once finish none sooner; and with more, the OS shares
+   * the cores among all of them, requests that arrived together finish verifying together, reach
+   * the commit together, and the cores idle while they are committed and answered (the ingest
+   * benchmark, 8 requests of 50 grants: the machine busy 1.79-1.81 of its 2 cores, against 1.85
+   * with this gate).
+   */
+  private final Semaphore verifying =
+      new Semaphore(Runtime.getRuntime().availableProcessors(), true);
+
   GrantIntake(ConsentSignatures signatures, DatasetDirectory datasets) {
     this.signatures = signatures;
     this.datasets = datasets;
@@ -27,8 +39,7 @@ final class GrantIntake {
   /** One grant; its own checks' refusal is thrown. */
   Identified identify(ConsentService.SignedGrant signed, long now) {
     byte[] digest = checkedDigest(signed.grant(), now);
-    return new Identified(
-        0, signed, digest, GrantSigners.identify(List.of(toIdentify(signed, digest)))[0]);
+    return new Identified(0, signed, digest, signers(List.of(toIdentify(signed, digest)))[0]);
   }
 
   /**
@@ -50,13 +61,22 @@ final class GrantIntake {
         refused.accept(i, e);
       }
     }
-    GrantSigners.Signer[] signers = GrantSigners.identify(toIdentify);
+    GrantSigners.Signer[] signers = signers(toIdentify);
     List<Identified> identified = new ArrayList<>(indexes.size());
     for (int k = 0; k < indexes.size(); k++) {
       int i = indexes.get(k);
       identified.add(new Identified(i, grants.get(i), toIdentify.get(k).digest(), signers[k]));
     }
     return identified;
+  }
+
+  private GrantSigners.Signer[] signers(List<GrantSigners.Signed> toIdentify) {
+    verifying.acquireUninterruptibly();
+    try {
+      return GrantSigners.identify(toIdentify);
+    } finally {
+      verifying.release();
+    }
   }
 
   private static GrantSigners.Signed toIdentify(ConsentService.SignedGrant signed, byte[] digest) {
