@@ -205,20 +205,11 @@ class GroupCommitterTest {
   @Test
   void onlyAGroupWithAnAnchoredUnitWaitsForTheWritersTheAnchorerHolds() throws Exception {
     SummaryWriters writers = new SummaryWriters();
-    java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
     java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
     try (InMemoryKeyValueStore store = new InMemoryKeyValueStore();
         GroupCommitter committer = new GroupCommitter(store, Duration.ZERO, tx -> {}, writers)) {
       ExecutorService pool = Executors.newFixedThreadPool(2);
-      Future<?> anchorer =
-          pool.submit(
-              () ->
-                  writers.run(
-                      () -> {
-                        held.countDown();
-                        awaitQuietly(release);
-                      }));
-      assertThat(held.await(5, TimeUnit.SECONDS)).isTrue();
+      Future<?> anchorer = holdWriters(pool, writers, release);
 
       // A new consent's unit commits while the anchorer holds the writers.
       String own = committer.run(OWN, tx -> put(tx, (byte) 2));
@@ -251,22 +242,13 @@ class GroupCommitterTest {
   @Test
   void aGroupMixingBothScopesHoldsTheWriters() throws Exception {
     SummaryWriters writers = new SummaryWriters();
-    java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
     java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
     java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
     java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
     try (InMemoryKeyValueStore store = new InMemoryKeyValueStore();
         GroupCommitter committer = new GroupCommitter(store, Duration.ZERO, tx -> {}, writers)) {
       ExecutorService pool = Executors.newFixedThreadPool(2);
-      Future<?> anchorer =
-          pool.submit(
-              () ->
-                  writers.run(
-                      () -> {
-                        held.countDown();
-                        awaitQuietly(release);
-                      }));
-      assertThat(held.await(5, TimeUnit.SECONDS)).isTrue();
+      Future<?> anchorer = holdWriters(pool, writers, release);
       // Holds the commit thread (an own unit: it runs without the writers) while the next two are
       // queued, so that they form one group.
       Future<String> first =
@@ -300,6 +282,23 @@ class GroupCommitterTest {
       anchorer.get(5, TimeUnit.SECONDS);
       pool.shutdown();
     }
+  }
+
+  /** Holds the writers on a thread of {@code pool}, as the anchorer does, until released. */
+  private static Future<?> holdWriters(
+      ExecutorService pool, SummaryWriters writers, java.util.concurrent.CountDownLatch release)
+      throws InterruptedException {
+    java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+    Future<?> holder =
+        pool.submit(
+            () ->
+                writers.run(
+                    () -> {
+                      held.countDown();
+                      awaitQuietly(release);
+                    }));
+    assertThat(held.await(5, TimeUnit.SECONDS)).isTrue();
+    return holder;
   }
 
   private static void awaitQuietly(java.util.concurrent.CountDownLatch latch) {
