@@ -36,6 +36,8 @@ final class PermitFill {
 
   private final Method encodeState;
   private final Method storeAnchor;
+  private final Method encodeAnchor;
+  private final Method acceptanceOf;
   private final Method accepted;
   private final Method withdrawn;
   private final Object tallies;
@@ -46,17 +48,26 @@ final class PermitFill {
     encodeState = ConsentState.class.getDeclaredMethod("encode");
     storeAnchor =
         AnchorProofs.class.getDeclaredMethod(
-            "store", Transaction.class, byte[].class, LeafAnchor.class);
+            "store", Transaction.class, byte[].class, byte[].class);
+    encodeAnchor = LeafAnchor.class.getDeclaredMethod("encode");
     Class<?> tally = Class.forName("io.assent.node.consent.DatasetTally");
     Class<?> batch = Class.forName("io.assent.node.consent.TallyBatch");
-    accepted =
-        tally.getDeclaredMethod(
-            "accepted", Transaction.class, batch, byte[].class, ConsentState.class);
+    Class<?> acceptance = Class.forName("io.assent.node.consent.DatasetTally$Acceptance");
+    acceptanceOf = acceptance.getDeclaredMethod("of", ConsentState.class);
+    accepted = tally.getDeclaredMethod("accepted", batch, acceptance);
     withdrawn =
         tally.getDeclaredMethod(
             "withdrawn", Transaction.class, batch, byte[].class, ConsentState.class, long.class);
     writeTallies = batch.getDeclaredMethod("writeTo", Transaction.class);
-    for (Method m : List.of(encodeState, storeAnchor, accepted, withdrawn, writeTallies)) {
+    for (Method m :
+        List.of(
+            encodeState,
+            storeAnchor,
+            encodeAnchor,
+            acceptanceOf,
+            accepted,
+            withdrawn,
+            writeTallies)) {
       m.setAccessible(true);
     }
     var constructor = batch.getDeclaredConstructor();
@@ -79,7 +90,7 @@ final class PermitFill {
             Segment.CONSENT_INDEX,
             concat(new byte[] {'D'}, Numeric.hexStringToByteArray(dataset), id),
             new byte[0]);
-        accepted.invoke(null, tx, tallies, id, state);
+        accepted.invoke(null, tallies, acceptanceOf.invoke(null, state));
         if (n % 20 == 6) {
           long time = state.validFrom() + random.nextLong(400 * DAY);
           withdrawn.invoke(null, tx, tallies, id, state, time);
@@ -166,7 +177,7 @@ final class PermitFill {
               100 + batchNo,
               Numeric.toHexString(Hash.sha3(txHash)));
       anchoring.anchored(tx, leaves.get(i), anchor); // as the anchorer: before the proof
-      storeAnchor.invoke(null, tx, leaves.get(i), anchor);
+      storeAnchor.invoke(null, tx, leaves.get(i), encodeAnchor.invoke(anchor));
     }
   }
 
