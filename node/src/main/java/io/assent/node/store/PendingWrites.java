@@ -99,11 +99,11 @@ final class PendingWrites {
   void forEach(Write action) {
     bySegment.forEach(
         (segment, writes) -> {
-          Key[] keys = writes.keySet().toArray(Key[]::new);
-          Arrays.sort(keys, (a, b) -> Bytes.compareUnsigned(a.bytes(), b.bytes()));
-          for (Key key : keys) {
-            byte[] value = writes.get(key);
-            action.apply(segment, key.bytes(), value == DELETED ? null : value);
+          List<Map.Entry<Key, byte[]>> entries = new ArrayList<>(writes.entrySet());
+          entries.sort((a, b) -> Bytes.compareUnsigned(a.getKey().bytes(), b.getKey().bytes()));
+          for (Map.Entry<Key, byte[]> entry : entries) {
+            byte[] value = entry.getValue();
+            action.apply(segment, entry.getKey().bytes(), value == DELETED ? null : value);
           }
         });
   }

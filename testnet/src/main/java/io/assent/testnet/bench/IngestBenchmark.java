@@ -297,8 +297,35 @@ public final class IngestBenchmark {
       Recovery two) {
     int measured = grants - warmUp.grants();
     double ingest = rate(measured, load.wallNanos());
-    double clientCpu = load.clientCpuNanos() / 1e3 / measured;
-    double nodeCpu = (load.processCpuNanos() - load.clientCpuNanos()) / 1e3 / measured;
+    return rates(clients, batch, signerKeys, ingest, one, two)
+        + "\n"
+        + cpu(load, measured, two)
+        + "\n"
+        + String.format(
+            Locale.ROOT,
+            """
+            %s%,d grants signed beforehand, 100 subjects, one dataset. The first %,d warmed the node up
+            (not measured; the JIT compiler threads took %.1f%% of the CPU in the last %,d). The
+            requests are encoded before the clock starts and sent over raw keep-alive sockets.
+
+            Where the CPU went in the measured window, per grant, by thread (Linux /proc; native
+            threads included; client threads are "Thread-N"):
+
+            | thread | CPU per grant |
+            |---|---:|
+            %s
+            """,
+            RecoveryReference.driftWarning(two) + machine(load),
+            grants,
+            warmUp.grants(),
+            warmUp.lastJitShare() * 100,
+            WARM_SLICE,
+            byThread(load, measured));
+  }
+
+  /** The rates table: the reference's recoveries, the ingest, and their ratios (the goal's). */
+  private static String rates(
+      int clients, int batch, boolean signerKeys, double ingest, Recovery one, Recovery two) {
     return String.format(
         Locale.ROOT,
         """
@@ -309,25 +336,6 @@ public final class IngestBenchmark {
         | ingest over HTTP (%d clients, keep-alive, %s, %s, each acknowledged after a synced write) | %,.0f grants/s |
         | **ratio ingest / recovery (2 threads)** | **%.2f** (goal >= 0.7) |
         | ratio ingest / recovery (1 thread) | %.2f |
-
-        | CPU (thread and process CPU time; independent of other load on the machine) | per item |
-        |---|---:|
-        | one recovery (2-thread runs, mean) | %,.0f µs |
-        | one grant in this JVM, except the client threads (node: HTTP, checks, write, anchorer, follower) | %,.0f µs |
-        | one grant in the client threads (encoded beforehand; write, read the response) | %,.0f µs |
-        | recovery / node CPU per grant | %.2f |
-        | recovery / (node CPU per grant without the JIT compiler threads + client CPU per grant) | %.2f |
-
-        %s%,d grants signed beforehand, 100 subjects, one dataset. The first %,d warmed the node up
-        (not measured; the JIT compiler threads took %.1f%% of the CPU in the last %,d). The
-        requests are encoded before the clock starts and sent over raw keep-alive sockets.
-
-        Where the CPU went in the measured window, per grant, by thread (Linux /proc; native
-        threads included; client threads are "Thread-N"):
-
-        | thread | CPU per grant |
-        |---|---:|
-        %s
         """,
         one.before().perSecond(),
         one.after().perSecond(),
@@ -342,18 +350,29 @@ public final class IngestBenchmark {
             : "no signer keys (the node recovers each signer)",
         ingest,
         ingest / two.perSecond(),
-        ingest / one.perSecond(),
+        ingest / one.perSecond());
+  }
+
+  /** The CPU table: one recovery against one grant in the node and in the client. */
+  private static String cpu(Load load, int measured, Recovery two) {
+    double clientCpu = load.clientCpuNanos() / 1e3 / measured;
+    double nodeCpu = (load.processCpuNanos() - load.clientCpuNanos()) / 1e3 / measured;
+    return String.format(
+        Locale.ROOT,
+        """
+        | CPU (thread and process CPU time; independent of other load on the machine) | per item |
+        |---|---:|
+        | one recovery (2-thread runs, mean) | %,.0f µs |
+        | one grant in this JVM, except the client threads (node: HTTP, checks, write, anchorer, follower) | %,.0f µs |
+        | one grant in the client threads (encoded beforehand; write, read the response) | %,.0f µs |
+        | recovery / node CPU per grant | %.2f |
+        | recovery / (node CPU per grant without the JIT compiler threads + client CPU per grant) | %.2f |
+        """,
         two.cpuMicros(),
         nodeCpu,
         clientCpu,
         two.cpuMicros() / nodeCpu,
-        two.cpuMicros() / (nodeCpu - jitMicros(load, measured) + clientCpu),
-        RecoveryReference.driftWarning(two) + machine(load),
-        grants,
-        warmUp.grants(),
-        warmUp.lastJitShare() * 100,
-        WARM_SLICE,
-        byThread(load, measured));
+        two.cpuMicros() / (nodeCpu - jitMicros(load, measured) + clientCpu));
   }
 
   /**
