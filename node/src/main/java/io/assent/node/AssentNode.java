@@ -257,7 +257,15 @@ public final class AssentNode implements AutoCloseable {
   static void verifyDatabase(KeyValueStore store, NodeConfig config) {
     DatabaseMetadata.initOrVerify(store, config.chain().chainId(), Clock.systemUTC())
         .migrate(
-            store, Map.of(1, SummaryMigration::anchoredTally, 2, NonceMigration::toSchemaThree));
+            store,
+            Map.of(
+                1,
+                SummaryMigration::anchoredTally,
+                2,
+                NonceMigration::toSchemaThree,
+                3,
+                (database, last) -> {} // proof places: see DatabaseMetadata
+                ));
   }
 
   /** What the configuration makes the follower index: its start block and contracts, by role. */

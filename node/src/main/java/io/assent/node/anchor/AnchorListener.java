@@ -1,6 +1,7 @@
 package io.assent.node.anchor;
 
 import io.assent.node.store.Transaction;
+import java.util.Optional;
 
 /**
  * Indexes that another part of the node keeps of anchoring, updated inside the anchorer's own
@@ -9,15 +10,18 @@ import io.assent.node.store.Transaction;
  * #transaction}.
  */
 public interface AnchorListener {
+  /** Keeps no index; every proof is kept {@link ProofPlace#BY_LEAF}. */
   AnchorListener NONE =
       new AnchorListener() {
         @Override
-        public boolean anchored(Transaction tx, byte[] leaf, LeafAnchor anchor) {
-          return true;
+        public Optional<ProofPlace> anchored(Transaction tx, byte[] leaf, LeafAnchor anchor) {
+          return Optional.of(ProofPlace.BY_LEAF);
         }
 
         @Override
-        public void unanchored(Transaction tx, byte[] leaf, String root) {}
+        public ProofPlace unanchored(Transaction tx, byte[] leaf, String root) {
+          return ProofPlace.BY_LEAF;
+        }
       };
 
   /**
@@ -37,14 +41,15 @@ public interface AnchorListener {
 
   /**
    * A batch holding the leaf is anchored: updates the listener's indexes in {@code tx} and says
-   * whether the leaf's proof is to be stored there (after this call). False for a consent erased
+   * where the leaf's proof is to be stored there (after this call). Empty for a consent erased
    * meanwhile: its proof would be a useless remnant, linking the leaf to this node's records.
    */
-  boolean anchored(Transaction tx, byte[] leaf, LeafAnchor anchor);
+  Optional<ProofPlace> anchored(Transaction tx, byte[] leaf, LeafAnchor anchor);
 
   /**
-   * A reorg dropped the leaf's anchor under {@code root}; its proof, if it has one, is deleted in
-   * {@code tx} after this call.
+   * A reorg dropped the leaf's anchor under {@code root}: updates the listener's indexes in {@code
+   * tx} and says where the leaf's proof, if it has one, is kept; it is deleted there after this
+   * call.
    */
-  void unanchored(Transaction tx, byte[] leaf, String root);
+  ProofPlace unanchored(Transaction tx, byte[] leaf, String root);
 }

@@ -9,21 +9,22 @@ import java.util.Optional;
 /**
  * Read access to what the anchoring knows, for the consent domain: a leaf's proof (written by the
  * {@link Anchorer} once the chain index at head - K has its root, removed again if a reorg drops
- * it) under {@code CONSENT_STATE['A' ‖ leaf]}, and the chain index's roots and withdrawals.
+ * it) at its {@link ProofPlace}, and the chain index's roots and withdrawals.
  */
 public final class AnchorProofs {
   private static final byte[] LEAF_ANCHOR = {'A'};
 
   private AnchorProofs() {}
 
-  /** The anchor of a consent (its id is its leaf); empty while pending. */
-  public static Optional<LeafAnchor> leafAnchor(KeyValueReader reader, byte[] consentId) {
-    return reader.get(Segment.CONSENT_STATE, key(consentId)).map(LeafAnchor::decode);
+  /** The anchor of a consent (its id is its leaf) kept at {@code place}; empty while pending. */
+  public static Optional<LeafAnchor> leafAnchor(
+      KeyValueReader reader, byte[] consentId, ProofPlace place) {
+    return read(reader, consentId, place).map(LeafAnchor::decode);
   }
 
-  /** Whether the consent's leaf has its proof (without decoding it). */
-  public static boolean isAnchored(KeyValueReader reader, byte[] consentId) {
-    return reader.get(Segment.CONSENT_STATE, key(consentId)).isPresent();
+  /** Whether the consent's leaf has its proof at {@code place} (without decoding it). */
+  public static boolean isAnchored(KeyValueReader reader, byte[] consentId, ProofPlace place) {
+    return read(reader, consentId, place).isPresent();
   }
 
   /** The first on-chain anchoring of a withdrawal of this consent id, at head - K. */
@@ -37,17 +38,35 @@ public final class AnchorProofs {
   }
 
   /** Deletes a leaf's anchor (erasure may call this in its transaction). */
-  public static void forget(Transaction tx, byte[] consentId) {
-    tx.delete(Segment.CONSENT_STATE, key(consentId));
+  public static void forget(Transaction tx, byte[] consentId, ProofPlace place) {
+    if (place.byLeaf()) {
+      tx.delete(Segment.CONSENT_STATE, byLeaf(consentId));
+    } else {
+      tx.delete(Segment.CONSENT_PROOFS, bySlot(place));
+    }
   }
 
   /** Stores a leaf's anchor ({@link LeafAnchor#encode}), in the anchorer's transaction. */
-  static void store(Transaction tx, byte[] leaf, byte[] encodedAnchor) {
-    tx.put(Segment.CONSENT_STATE, key(leaf), encodedAnchor);
+  static void store(Transaction tx, byte[] leaf, ProofPlace place, byte[] encodedAnchor) {
+    if (place.byLeaf()) {
+      tx.put(Segment.CONSENT_STATE, byLeaf(leaf), encodedAnchor);
+    } else {
+      tx.put(Segment.CONSENT_PROOFS, bySlot(place), encodedAnchor);
+    }
   }
 
-  private static byte[] key(byte[] consentId) {
+  private static Optional<byte[]> read(KeyValueReader reader, byte[] consentId, ProofPlace place) {
+    return place.byLeaf()
+        ? reader.get(Segment.CONSENT_STATE, byLeaf(consentId))
+        : reader.get(Segment.CONSENT_PROOFS, bySlot(place));
+  }
+
+  private static byte[] byLeaf(byte[] consentId) {
     AnchorQueueKeys.requireBytes32(consentId);
     return Bytes.concat(LEAF_ANCHOR, consentId);
+  }
+
+  private static byte[] bySlot(ProofPlace place) {
+    return Bytes.longBytes(place.slot());
   }
 }

@@ -53,14 +53,20 @@ public final class AnchorQueueKeys {
     private Transaction current;
     private long next;
 
-    /** As {@link #enqueueLeaf}; the counter waits for {@link #finish}. */
-    public void append(Transaction tx, byte[] leaf) {
+    /**
+     * As {@link #enqueueLeaf}; the counter waits for {@link #finish}.
+     *
+     * @return the leaf's sequence in the queue: its consent's slot ({@link ProofPlace})
+     */
+    public long append(Transaction tx, byte[] leaf) {
       requireBytes32(leaf);
       if (tx != current) {
         current = tx;
         next = tx.get(Segment.CONSENT_QUEUE, NEXT_LEAF).map(b -> Bytes.toLong(b, 0)).orElse(0L);
       }
-      tx.put(Segment.CONSENT_QUEUE, Bytes.concat(LEAVES, Bytes.longBytes(next++)), leaf);
+      long seq = next++;
+      tx.put(Segment.CONSENT_QUEUE, Bytes.concat(LEAVES, Bytes.longBytes(seq)), leaf);
+      return seq;
     }
 
     /** Writes the counter of what {@code tx} appended, before it commits. */

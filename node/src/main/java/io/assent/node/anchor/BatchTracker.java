@@ -198,8 +198,10 @@ final class BatchTracker {
         () -> {
           try (Transaction tx = store.startTransaction()) {
             for (int i = 0; i < anchors.size(); i++) {
-              if (listener.anchored(tx, batch.leaves().get(i), anchors.get(i))) {
-                AnchorProofs.store(tx, batch.leaves().get(i), encoded.get(i));
+              byte[] leaf = batch.leaves().get(i);
+              Optional<ProofPlace> place = listener.anchored(tx, leaf, anchors.get(i));
+              if (place.isPresent()) {
+                AnchorProofs.store(tx, leaf, place.get(), encoded.get(i));
               }
             }
             keepConfirmed(tx, batch.confirmed(), anchored.blockHash());
@@ -216,8 +218,7 @@ final class BatchTracker {
         () -> {
           try (Transaction tx = store.startTransaction()) {
             for (byte[] leaf : batch.leaves()) {
-              listener.unanchored(tx, leaf, root);
-              AnchorProofs.forget(tx, leaf);
+              AnchorProofs.forget(tx, leaf, listener.unanchored(tx, leaf, root));
             }
             tx.delete(Segment.CONSENT_QUEUE, AnchorQueueKeys.confirmedRoot(batch.seq()));
             tx.delete(Segment.CONSENT_QUEUE, AnchorQueueKeys.confirmedBatch(batch.seq()));

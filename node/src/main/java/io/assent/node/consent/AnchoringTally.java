@@ -2,6 +2,7 @@ package io.assent.node.consent;
 
 import io.assent.node.anchor.AnchorListener;
 import io.assent.node.anchor.LeafAnchor;
+import io.assent.node.anchor.ProofPlace;
 import io.assent.node.store.Bytes;
 import io.assent.node.store.Segment;
 import io.assent.node.store.Transaction;
@@ -76,20 +77,22 @@ public final class AnchoringTally implements AnchorListener {
     rootsChanged.clear();
   }
 
-  /** False for an erased consent: it keeps no proof. A leaf without state keeps its proof. */
+  /**
+   * Empty for an erased consent: it keeps no proof. A leaf without state keeps its proof by leaf.
+   */
   @Override
-  public boolean anchored(Transaction tx, byte[] leaf, LeafAnchor anchor) {
+  public Optional<ProofPlace> anchored(Transaction tx, byte[] leaf, LeafAnchor anchor) {
     Optional<ConsentState> state = tx.get(Segment.CONSENT_STATE, leaf).map(ConsentState::decode);
     if (state.isEmpty()) {
-      return true;
+      return Optional.of(ProofPlace.BY_LEAF);
     }
     ConsentState s = state.get();
     if (s.erased()) {
-      return false;
+      return Optional.empty();
     }
     byte[] dataset = ConsentKeys.hex(s.dataset());
     byte[] group = DatasetTallyKeys.group(s.purposes());
-    if (!DatasetTally.anchored(tx, leaf)) {
+    if (!DatasetTally.anchored(tx, leaf, s)) {
       anchoredEvents.events(DatasetTallyKeys.anchored(dataset, group), DatasetTally.events(s, 1));
     }
     ByteBuffer key =
@@ -98,28 +101,29 @@ public final class AnchoringTally implements AnchorListener {
         new RootSpan(s.validFrom(), DatasetTally.until(s), anchor.blockNumber(), anchor.txHash());
     spans.merge(key, leafSpan, (a, b) -> a.widen(b.minFrom(), b.maxUntil()));
     rootsChanged.add(ByteBuffer.wrap(DatasetTallyKeys.rootsVersion(dataset, group)));
-    return true;
+    return Optional.of(s.proofPlace());
   }
 
+  /** An erased consent has no proof left; a leaf without state keeps its proof by leaf. */
   @Override
-  public void unanchored(Transaction tx, byte[] leaf, String root) {
-    Optional<ConsentState> held = held(tx, leaf);
-    if (held.isEmpty()) {
-      return;
+  public ProofPlace unanchored(Transaction tx, byte[] leaf, String root) {
+    Optional<ConsentState> state = tx.get(Segment.CONSENT_STATE, leaf).map(ConsentState::decode);
+    if (state.isEmpty()) {
+      return ProofPlace.BY_LEAF;
     }
-    ConsentState s = held.get();
+    ConsentState s = state.get();
+    if (s.erased()) {
+      return ProofPlace.BY_LEAF; // nothing there: the erasure deleted the proof
+    }
     byte[] dataset = ConsentKeys.hex(s.dataset());
     byte[] group = DatasetTallyKeys.group(s.purposes());
-    if (DatasetTally.anchored(tx, leaf)) {
+    if (DatasetTally.anchored(tx, leaf, s)) {
       anchoredEvents.events(DatasetTallyKeys.anchored(dataset, group), DatasetTally.events(s, -1));
     }
     byte[] key = DatasetTallyKeys.root(dataset, group, Numeric.hexStringToByteArray(root));
     spans.remove(ByteBuffer.wrap(key));
     tx.delete(Segment.CONSENT_INDEX, key);
     rootsChanged.add(ByteBuffer.wrap(DatasetTallyKeys.rootsVersion(dataset, group)));
-  }
-
-  private static Optional<ConsentState> held(Transaction tx, byte[] leaf) {
-    return tx.get(Segment.CONSENT_STATE, leaf).map(ConsentState::decode).filter(s -> !s.erased());
+    return s.proofPlace();
   }
 }

@@ -9,7 +9,9 @@ import io.assent.node.store.Segment;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.web3j.utils.Numeric;
@@ -38,7 +40,8 @@ final class ConsentReads {
     byte[] id = ConsentKeys.hex(consentId);
     Optional<ConsentState> state = state(consentId);
     Optional<AnchoredWithdrawal> onChain = AnchorProofs.withdrawal(store, id);
-    Optional<LeafAnchor> anchor = AnchorProofs.leafAnchor(store, id);
+    Optional<LeafAnchor> anchor =
+        state.flatMap(held -> AnchorProofs.leafAnchor(store, id, held.proofPlace()));
     if (state.isEmpty()) {
       if (onChain.isPresent()) {
         return new ConsentStatus(
@@ -107,8 +110,10 @@ final class ConsentReads {
     List<String> withdrawn = new ArrayList<>();
     List<String> expired = new ArrayList<>();
     List<String> notYet = new ArrayList<>();
+    Map<String, ConsentState> states = new HashMap<>();
     for (String id : idsOf(subject)) {
       ConsentState s = state(id).orElseThrow();
+      states.put(id, s);
       if (!s.dataset().equals(dataset) || !s.purposes().contains(purpose)) {
         continue;
       }
@@ -128,19 +133,20 @@ final class ConsentReads {
       }
     }
     if (!granted.isEmpty()) {
-      List<CheckResult.Evidence> evidence = evidence(granted, "anchor");
+      List<CheckResult.Evidence> evidence = evidence(granted, "anchor", states);
       boolean anchored = !evidence.isEmpty();
       return new CheckResult(true, anchored ? "granted" : "pending", anchored, granted, evidence);
     }
     if (!withdrawn.isEmpty()) {
       return new CheckResult(
-          false, "withdrawn", false, withdrawn, evidence(withdrawn, "withdrawal"));
+          false, "withdrawn", false, withdrawn, evidence(withdrawn, "withdrawal", states));
     }
     if (!expired.isEmpty()) {
-      return new CheckResult(false, "expired", false, expired, evidence(expired, "anchor"));
+      return new CheckResult(false, "expired", false, expired, evidence(expired, "anchor", states));
     }
     if (!notYet.isEmpty()) {
-      return new CheckResult(false, "notYetValid", false, notYet, evidence(notYet, "anchor"));
+      return new CheckResult(
+          false, "notYetValid", false, notYet, evidence(notYet, "anchor", states));
     }
     return new CheckResult(false, "noConsent", false, List.of(), List.of());
   }
@@ -149,7 +155,8 @@ final class ConsentReads {
     return hashes.stream().map(Numeric::toHexString).toList();
   }
 
-  private List<CheckResult.Evidence> evidence(List<String> ids, String kind) {
+  private List<CheckResult.Evidence> evidence(
+      List<String> ids, String kind, Map<String, ConsentState> states) {
     List<CheckResult.Evidence> out = new ArrayList<>();
     for (String id : ids) {
       byte[] key = ConsentKeys.hex(id);
@@ -161,7 +168,7 @@ final class ConsentReads {
                         new CheckResult.Evidence(
                             id, kind, w.root(), w.txHash(), w.blockNumber(), List.of())));
       }
-      AnchorProofs.leafAnchor(store, key)
+      AnchorProofs.leafAnchor(store, key, states.get(id).proofPlace())
           .ifPresent(
               a ->
                   out.add(

@@ -255,14 +255,14 @@ public final class ConsentService implements AutoCloseable {
       return raced.get();
     }
     vault.store(tx, id, c.sealed());
-    tx.put(Segment.CONSENT_STATE, id, c.stateBytes());
+    long slot = leaves.append(tx, id);
+    tx.put(Segment.CONSENT_STATE, id, ConsentState.withSlot(c.stateBytes(), slot));
     tx.put(Segment.CONSENT_INDEX, c.bySubjectKey(), new byte[0]);
     tx.put(Segment.CONSENT_INDEX, c.byDatasetKey(), new byte[0]);
     tx.put(
         Segment.CONSENT_INDEX,
         c.nonceKey(),
         ConsentKeys.grantUse(id, c.digest(), c.signatureDigest()));
-    leaves.append(tx, id);
     DatasetTally.accepted(tallies, c.acceptance());
     return new Accepted(c.consentId(), ConsentState.PENDING, true);
   }
@@ -385,7 +385,7 @@ public final class ConsentService implements AutoCloseable {
     }
     byte[] groupEntry = DatasetTally.erased(tx, tallies, id, state); // reads the proof
     tx.written(Segment.CONSENT_INDEX, groupEntry); // by the commit group's tallies, not through tx
-    AnchorProofs.forget(tx, id);
+    AnchorProofs.forget(tx, id, state.proofPlace());
     tx.put(Segment.CONSENT_STATE, id, ConsentState.erasedAt(now).encode());
     if (state.withdrawal() == null) {
       AnchorQueueKeys.enqueueWithdrawal(tx, id);

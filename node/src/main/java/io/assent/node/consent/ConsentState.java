@@ -2,8 +2,10 @@ package io.assent.node.consent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.assent.node.anchor.ProofPlace;
 import io.assent.node.store.Binary;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,10 +15,13 @@ import java.util.List;
  * erasedAt}.
  *
  * <p>Encoding: binary (below), read on every status, check and anchoring of the consent; states
- * written by nodes before it are JSON objects (their first byte is {@code '{'}), still read.
- * Hex values are lower-case 0x-hex, as the service's checks leave them.
+ * written by nodes before it are JSON objects (their first byte is {@code '{'}), or binary without
+ * a slot (version 2), still read. Hex values are lower-case 0x-hex, as the service's checks leave
+ * them.
  *
  * @param withdrawal null until the subject withdraws
+ * @param slot the consent's acceptance sequence on this node, where its anchor proof is kept
+ *     ({@link ProofPlace}); {@link #NO_SLOT} for states written before slots, and erased ones
  */
 public record ConsentState(
     String status,
@@ -28,18 +33,55 @@ public record ConsentState(
     long acceptedAt,
     String grantNonce,
     Withdrawal withdrawal,
-    long erasedAt) {
+    long erasedAt,
+    long slot) {
 
   public static final String PENDING = "pending";
   public static final String ERASED = "erased";
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final int BINARY = 2;
+
+  /** The slot of a state that has none. */
+  public static final long NO_SLOT = -1;
+
+  private static final int BINARY_WITHOUT_SLOT = 2;
+  private static final int BINARY = 3;
 
   /** A locally accepted withdrawal; {@code time} is the signed time, unix seconds. */
   public record Withdrawal(long time, String nonce, String signatureDigest) {}
 
   public ConsentState {
     purposes = List.copyOf(purposes);
+  }
+
+  /** A state without a slot. */
+  public ConsentState(
+      String status,
+      String subject,
+      String dataset,
+      List<String> purposes,
+      long validFrom,
+      long validUntil,
+      long acceptedAt,
+      String grantNonce,
+      Withdrawal withdrawal,
+      long erasedAt) {
+    this(
+        status,
+        subject,
+        dataset,
+        purposes,
+        validFrom,
+        validUntil,
+        acceptedAt,
+        grantNonce,
+        withdrawal,
+        erasedAt,
+        NO_SLOT);
+  }
+
+  /** Where this consent's anchor proof is kept. */
+  public ProofPlace proofPlace() {
+    return slot == NO_SLOT ? ProofPlace.BY_LEAF : ProofPlace.slot(slot);
   }
 
   public boolean erased() {
@@ -61,17 +103,31 @@ public record ConsentState(
         acceptedAt,
         grantNonce,
         w,
-        erasedAt);
+        erasedAt,
+        slot);
   }
 
   /**
-   * {@code 2 ‖ status (text)}, then for an erased consent {@code erasedAt (8)}; else {@code subject
-   * (20) ‖ dataset (32) ‖ purpose count (1) ‖ purposes (texts) ‖ validFrom, validUntil, acceptedAt
-   * (8 each) ‖ grant nonce (32) ‖ withdrawal (0, or 1 ‖ time (8) ‖ nonce (32) ‖ signature digest
-   * (32))}.
+   * The {@link #encode}d state with its slot set: the commit thread learns the slot (the leaf's
+   * queue sequence) only after the API thread encoded the rest.
+   */
+  static byte[] withSlot(byte[] encoded, long slot) {
+    if (encoded.length < 9 || encoded[0] != BINARY) {
+      throw new IllegalArgumentException("not an encoded state with a slot");
+    }
+    byte[] out = encoded.clone();
+    ByteBuffer.wrap(out, 1, 8).putLong(slot);
+    return out;
+  }
+
+  /**
+   * {@code 3 ‖ slot (8, -1 for none) ‖ status (text)}, then for an erased consent {@code erasedAt
+   * (8)}; else {@code subject (20) ‖ dataset (32) ‖ purpose count (1) ‖ purposes (texts) ‖
+   * validFrom, validUntil, acceptedAt (8 each) ‖ grant nonce (32) ‖ withdrawal (0, or 1 ‖ time (8)
+   * ‖ nonce (32) ‖ signature digest (32))}. Version 2 is the same without the slot.
    */
   byte[] encode() {
-    Binary.Writer out = new Binary.Writer(256).u8(BINARY).text(status);
+    Binary.Writer out = new Binary.Writer(256).u8(BINARY).i64(slot).text(status);
     if (erased()) {
       return out.i64(erasedAt).bytes();
     }
@@ -97,9 +153,11 @@ public record ConsentState(
       return decodeJson(bytes);
     }
     Binary.Reader in = new Binary.Reader(bytes);
-    if (in.u8() != BINARY) {
+    int version = in.u8();
+    if (version != BINARY && version != BINARY_WITHOUT_SLOT) {
       throw new IllegalStateException("unknown consent state encoding");
     }
+    long slot = version == BINARY ? in.i64() : NO_SLOT;
     String status = in.text();
     if (ERASED.equals(status)) {
       ConsentState erased = erasedAt(in.i64());
@@ -129,7 +187,8 @@ public record ConsentState(
         acceptedAt,
         grantNonce,
         withdrawal,
-        0);
+        0,
+        slot);
   }
 
   /** The JSON of states written before the binary encoding. */

@@ -143,7 +143,7 @@ public final class DatasetConsents {
     if (s.withdrawal() == null && AnchorProofs.withdrawal(store, id).isPresent()) {
       return Optional.empty(); // withdrawn on chain without a time known here: from the start
     }
-    Optional<LeafAnchor> anchor = AnchorProofs.leafAnchor(store, id);
+    Optional<LeafAnchor> anchor = AnchorProofs.leafAnchor(store, id, s.proofPlace());
     return anchor.map(
         a ->
             new ManifestEntry(

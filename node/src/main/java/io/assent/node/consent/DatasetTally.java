@@ -59,8 +59,8 @@ final class DatasetTally {
    * Whether a held consent counts in the anchored tally: whether its leaf has its proof. The
    * anchorer stores and deletes proofs in the transactions that change the anchored tally.
    */
-  static boolean anchored(Transaction tx, byte[] id) {
-    return AnchorProofs.isAnchored(tx, id);
+  static boolean anchored(Transaction tx, byte[] id, ConsentState s) {
+    return AnchorProofs.isAnchored(tx, id, s.proofPlace());
   }
 
   static void withdrawn(
@@ -71,7 +71,7 @@ final class DatasetTally {
     events(events, before.validFrom(), until(before), withdrawal(before), -1);
     events(events, before.validFrom(), until(before), time, 1);
     batch.events(DatasetTallyKeys.times(dataset, group), events);
-    if (anchored(tx, id)) {
+    if (anchored(tx, id, before)) {
       batch.events(DatasetTallyKeys.anchored(dataset, group), events);
     }
     tx.put(Segment.CONSENT_INDEX, DatasetTallyKeys.withdrawn(dataset, id), Bytes.longBytes(time));
@@ -92,7 +92,7 @@ final class DatasetTally {
     batch.erased(DatasetTallyKeys.erased(dataset));
     Map<Long, long[]> events = events(before, -1);
     batch.events(DatasetTallyKeys.times(dataset, group), events);
-    if (anchored(tx, id)) {
+    if (anchored(tx, id, before)) {
       batch.events(DatasetTallyKeys.anchored(dataset, group), events);
     }
     // Time 0: gone for every time.

@@ -27,13 +27,18 @@ public enum Segment {
   CONSENT_KEYS(21, NODE),
   /** Private plane: secondary indexes of consents (by subject, dataset, nonce, grant digest). */
   CONSENT_INDEX(22, NODE),
-  /** Private plane: each consent's local state (pending, anchored with proof, erased). */
+  /** Private plane: each consent's local state (pending, erased; the proofs of earlier nodes). */
   CONSENT_STATE(23, NODE),
   /**
    * Private plane: leaves and withdrawals waiting to be anchored, the anchorer's batches, and the
    * compactions erasures are owed ({@code 'E'} entries, see {@code ErasureCompactions}).
    */
   CONSENT_QUEUE(24, NODE),
+  /**
+   * Private plane: the anchor proofs of the consents this node accepted, by slot (each consent's
+   * acceptance sequence, in its state; see {@code io.assent.node.anchor.ProofPlace}).
+   */
+  CONSENT_PROOFS(25, NODE),
   /** Public plane (chain-derived, undone on reorg): anchored batch roots. */
   ANCHOR_ROOTS(30, CHAIN),
   /** Public plane (chain-derived, undone on reorg): consent ids withdrawn on chain. */

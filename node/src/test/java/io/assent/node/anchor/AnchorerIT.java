@@ -100,7 +100,8 @@ class AnchorerIT {
     assertThat(onChain).singleElement().satisfies(e -> assertThat(e.count()).isEqualTo(BATCH));
     byte[] root = Numeric.hexStringToByteArray(onChain.get(0).root());
     for (int i = 0; i < leaves.size(); i++) {
-      LeafAnchor anchor = AnchorProofs.leafAnchor(store, leaves.get(i)).orElseThrow();
+      LeafAnchor anchor =
+          AnchorProofs.leafAnchor(store, leaves.get(i), ProofPlace.BY_LEAF).orElseThrow();
       assertThat(anchor.index()).isEqualTo(i);
       assertThat(MerkleTree.verify(leaves.get(i), anchor.proof(), root)).isTrue();
       assertThat(anchor.blockHash()).isEqualTo(blockHash(anchor.blockNumber()));
@@ -116,13 +117,14 @@ class AnchorerIT {
     anvil.mine(1);
     syncToTip(follower);
     anchorer.runOnce();
-    LeafAnchor first = AnchorProofs.leafAnchor(store, leaves.get(0)).orElseThrow();
+    LeafAnchor first =
+        AnchorProofs.leafAnchor(store, leaves.get(0), ProofPlace.BY_LEAF).orElseThrow();
 
     anvil.reorg(3); // replaces the anchor's block (and the one after) with empty blocks
     syncToTip(follower);
     assertThat(AnchorProofs.root(store, Numeric.hexStringToByteArray(first.root()))).isEmpty();
     anchorer.runOnce();
-    assertThat(AnchorProofs.leafAnchor(store, leaves.get(0))).isEmpty();
+    assertThat(AnchorProofs.leafAnchor(store, leaves.get(0), ProofPlace.BY_LEAF)).isEmpty();
     assertThat(anchorer.status().pendingBatches()).isEqualTo(1);
 
     anvil.mine(2); // the resend window passes with the transaction gone
@@ -131,7 +133,8 @@ class AnchorerIT {
     anchorer.runOnce(); // confirmed again
     anchorer.runOnce(); // nothing more to send
 
-    LeafAnchor again = AnchorProofs.leafAnchor(store, leaves.get(0)).orElseThrow();
+    LeafAnchor again =
+        AnchorProofs.leafAnchor(store, leaves.get(0), ProofPlace.BY_LEAF).orElseThrow();
     assertThat(again.root()).isEqualTo(first.root());
     assertThat(again.blockHash()).isNotEqualTo(first.blockHash()); // mined anew after the reorg
     assertThat(anchoredLogs())
@@ -142,7 +145,7 @@ class AnchorerIT {
               assertThat(e.count()).isEqualTo(BATCH);
             });
     for (byte[] leaf : leaves) {
-      LeafAnchor anchor = AnchorProofs.leafAnchor(store, leaf).orElseThrow();
+      LeafAnchor anchor = AnchorProofs.leafAnchor(store, leaf, ProofPlace.BY_LEAF).orElseThrow();
       assertThat(
               MerkleTree.verify(leaf, anchor.proof(), Numeric.hexStringToByteArray(again.root())))
           .isTrue();

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.web3j.crypto.Hash;
 import org.web3j.utils.Numeric;
@@ -110,14 +111,15 @@ class AnchorerTest {
   void onceTheIndexHasTheRootEveryLeafGetsAVerifiableProof() {
     List<byte[]> leaves = enqueueLeaves(3);
     anchorer.runOnce();
-    assertThat(AnchorProofs.leafAnchor(store, leaves.get(0))).isEmpty();
+    assertThat(AnchorProofs.leafAnchor(store, leaves.get(0), ProofPlace.BY_LEAF)).isEmpty();
 
     indexLastSubmission(102);
     anchorer.runOnce();
 
     byte[] root = chain.last().root();
     for (int i = 0; i < leaves.size(); i++) {
-      LeafAnchor anchor = AnchorProofs.leafAnchor(store, leaves.get(i)).orElseThrow();
+      LeafAnchor anchor =
+          AnchorProofs.leafAnchor(store, leaves.get(i), ProofPlace.BY_LEAF).orElseThrow();
       assertThat(anchor.root()).isEqualTo(Numeric.toHexString(root));
       assertThat(anchor.index()).isEqualTo(i);
       assertThat(anchor.txHash()).isEqualTo(chain.last().txHash());
@@ -141,7 +143,7 @@ class AnchorerTest {
     anchorer.indexRolledBack(); // and its signal
     chain.states.put(chain.last().txHash(), AnchorChain.TxState.UNKNOWN);
     anchorer.runOnce();
-    assertThat(AnchorProofs.leafAnchor(store, leaves.get(0))).isEmpty();
+    assertThat(AnchorProofs.leafAnchor(store, leaves.get(0), ProofPlace.BY_LEAF)).isEmpty();
     assertThat(anchorer.status().pendingBatches()).isEqualTo(1);
     assertThat(chain.submissions).hasSize(1);
 
@@ -153,7 +155,10 @@ class AnchorerTest {
 
     indexLastSubmission(108);
     anchorer.runOnce();
-    assertThat(AnchorProofs.leafAnchor(store, leaves.get(2)).orElseThrow().blockNumber())
+    assertThat(
+            AnchorProofs.leafAnchor(store, leaves.get(2), ProofPlace.BY_LEAF)
+                .orElseThrow()
+                .blockNumber())
         .isEqualTo(108);
     assertThat(chain.submissions).hasSize(2);
   }
@@ -176,7 +181,7 @@ class AnchorerTest {
     anchorer.runOnce();
 
     for (byte[] leaf : leaves) {
-      LeafAnchor anchor = AnchorProofs.leafAnchor(store, leaf).orElseThrow();
+      LeafAnchor anchor = AnchorProofs.leafAnchor(store, leaf, ProofPlace.BY_LEAF).orElseThrow();
       assertThat(anchor.blockNumber()).isEqualTo(103);
       assertThat(anchor.blockHash()).isEqualTo(AnchorLogs.blockHash(103));
       assertThat(MerkleTree.verify(leaf, anchor.proof(), root)).isTrue();
@@ -187,7 +192,10 @@ class AnchorerTest {
     // Checked again with nothing changed: the proofs stay as they are.
     anchorer.indexRolledBack();
     anchorer.runOnce();
-    assertThat(AnchorProofs.leafAnchor(store, leaves.get(0)).orElseThrow().blockNumber())
+    assertThat(
+            AnchorProofs.leafAnchor(store, leaves.get(0), ProofPlace.BY_LEAF)
+                .orElseThrow()
+                .blockNumber())
         .isEqualTo(103);
     assertThat(chain.submissions).hasSize(1);
   }
@@ -203,11 +211,11 @@ class AnchorerTest {
     chain.states.put(chain.last().txHash(), AnchorChain.TxState.UNKNOWN);
     chain.head += 99;
     anchorer.runOnce();
-    assertThat(AnchorProofs.leafAnchor(store, leaves.get(0))).isPresent();
+    assertThat(AnchorProofs.leafAnchor(store, leaves.get(0), ProofPlace.BY_LEAF)).isPresent();
 
     chain.head += 1;
     anchorer.runOnce();
-    assertThat(AnchorProofs.leafAnchor(store, leaves.get(0))).isEmpty();
+    assertThat(AnchorProofs.leafAnchor(store, leaves.get(0), ProofPlace.BY_LEAF)).isEmpty();
     assertThat(anchorer.status().pendingBatches()).isEqualTo(1);
   }
 
@@ -226,7 +234,7 @@ class AnchorerTest {
     chain.head = 124; // checked every 20 / 10 blocks
     pruning.runOnce();
     assertThat(AnchorQueueKeys.batches(store)).isZero();
-    assertThat(AnchorProofs.leafAnchor(store, leaves.get(0))).isPresent();
+    assertThat(AnchorProofs.leafAnchor(store, leaves.get(0), ProofPlace.BY_LEAF)).isPresent();
     assertThat(pruning.status().pendingBatches()).isZero();
   }
 
@@ -252,7 +260,7 @@ class AnchorerTest {
     dropFromIndex(confirmed.root());
     restarted.indexRolledBack();
     restarted.runOnce();
-    assertThat(AnchorProofs.leafAnchor(store, leaves.get(0))).isEmpty();
+    assertThat(AnchorProofs.leafAnchor(store, leaves.get(0), ProofPlace.BY_LEAF)).isEmpty();
     assertThat(restarted.status().pendingBatches()).isEqualTo(1);
     assertThat(confirmedBatches()).isEmpty();
   }
@@ -284,7 +292,7 @@ class AnchorerTest {
     enqueueLeaves(3);
     anchorer.runOnce();
     anchorer.runOnce();
-    assertThat(AnchorProofs.leafAnchor(store, leaves.get(0))).isPresent();
+    assertThat(AnchorProofs.leafAnchor(store, leaves.get(0), ProofPlace.BY_LEAF)).isPresent();
     assertThat(chain.submissions).hasSize(1);
     assertThat(anchorer.status().waitsForIndexAt()).isEqualTo(110);
 
@@ -292,7 +300,10 @@ class AnchorerTest {
     SyncCursors.store(store, 110);
     anchorer.runOnce();
     anchorer.runOnce();
-    assertThat(AnchorProofs.leafAnchor(store, leaves.get(0)).orElseThrow().blockNumber())
+    assertThat(
+            AnchorProofs.leafAnchor(store, leaves.get(0), ProofPlace.BY_LEAF)
+                .orElseThrow()
+                .blockNumber())
         .isEqualTo(102);
     assertThat(chain.submissions).hasSize(2); // only the batch of the leaves queued meanwhile
     assertThat(anchorer.status().waitsForIndexAt()).isEqualTo(-1);
@@ -306,21 +317,25 @@ class AnchorerTest {
     AnchorListener declining =
         new AnchorListener() {
           @Override
-          public boolean anchored(Transaction tx, byte[] leaf, LeafAnchor anchor) {
-            return !Arrays.equals(leaf, leaves.get(1));
+          public Optional<ProofPlace> anchored(Transaction tx, byte[] leaf, LeafAnchor anchor) {
+            return Arrays.equals(leaf, leaves.get(1))
+                ? Optional.empty()
+                : Optional.of(ProofPlace.BY_LEAF);
           }
 
           @Override
-          public void unanchored(Transaction tx, byte[] leaf, String root) {}
+          public ProofPlace unanchored(Transaction tx, byte[] leaf, String root) {
+            return ProofPlace.BY_LEAF;
+          }
         };
     Anchorer anchoring = new Anchorer(store, chain, config, clock, declining);
     anchoring.runOnce();
     indexLastSubmission(102);
     anchoring.runOnce();
 
-    assertThat(AnchorProofs.leafAnchor(store, leaves.get(0))).isPresent();
-    assertThat(AnchorProofs.leafAnchor(store, leaves.get(1))).isEmpty();
-    assertThat(AnchorProofs.leafAnchor(store, leaves.get(2))).isPresent();
+    assertThat(AnchorProofs.leafAnchor(store, leaves.get(0), ProofPlace.BY_LEAF)).isPresent();
+    assertThat(AnchorProofs.leafAnchor(store, leaves.get(1), ProofPlace.BY_LEAF)).isEmpty();
+    assertThat(AnchorProofs.leafAnchor(store, leaves.get(2), ProofPlace.BY_LEAF)).isPresent();
     assertThat(anchoring.status().pendingBatches()).isZero();
   }
 

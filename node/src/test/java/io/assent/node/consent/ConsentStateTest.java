@@ -3,6 +3,7 @@ package io.assent.node.consent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.assent.node.anchor.ProofPlace;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,44 @@ class ConsentStateTest {
       assertThat(ConsentState.decode(s.encode())).isEqualTo(s);
     }
     assertThat(pending.encode().length).as("binary, not JSON").isLessThan(200);
+  }
+
+  @Test
+  void theSlotIsSetAfterEncodingKeptByAWithdrawalAndGoneWithAnErasure() {
+    ConsentState pending = pending();
+    assertThat(ConsentState.decode(pending.encode()).proofPlace()).isEqualTo(ProofPlace.BY_LEAF);
+
+    ConsentState slotted = ConsentState.decode(ConsentState.withSlot(pending.encode(), 4_242));
+    assertThat(slotted.slot()).isEqualTo(4_242);
+    assertThat(slotted.proofPlace()).isEqualTo(ProofPlace.slot(4_242));
+    assertThat(slotted).usingRecursiveComparison().ignoringFields("slot").isEqualTo(pending);
+
+    ConsentState withdrawn =
+        slotted.withWithdrawal(
+            new ConsentState.Withdrawal(
+                1_800_000_100L, "0x" + "02".repeat(32), "0x" + "9f".repeat(32)));
+    assertThat(ConsentState.decode(withdrawn.encode()).slot()).isEqualTo(4_242);
+    assertThat(ConsentState.decode(ConsentState.erasedAt(9).encode()).proofPlace())
+        .isEqualTo(ProofPlace.BY_LEAF);
+  }
+
+  @Test
+  void binaryStatesOfNodesBeforeSlotsAreStillReadWithoutOne() {
+    // Version 2: the same bytes without the slot (a state of schema 3).
+    byte[] current = pending().encode();
+    byte[] before = new byte[current.length - 8];
+    before[0] = 2;
+    System.arraycopy(current, 9, before, 1, current.length - 9);
+    ConsentState read = ConsentState.decode(before);
+    assertThat(read).isEqualTo(pending());
+    assertThat(read.slot()).isEqualTo(ConsentState.NO_SLOT);
+  }
+
+  @Test
+  void aSlotGoesOnlyIntoTheCurrentEncoding() {
+    byte[] json = "{\"status\":\"erased\",\"erasedAt\":7}".getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> ConsentState.withSlot(json, 1))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

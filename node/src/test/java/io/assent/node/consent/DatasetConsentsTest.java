@@ -63,6 +63,40 @@ class DatasetConsentsTest {
     return reads.summary(ConsentFixture.DATASET, TRAINING_PURPOSES, at);
   }
 
+  /** Consent {@code index}'s proof, where its state says it is kept. */
+  private java.util.Optional<io.assent.node.anchor.LeafAnchor> proof(int index) {
+    return AnchorProofs.leafAnchor(
+        f.store, ConsentKeys.hex(ids.get(index)), state(index).proofPlace());
+  }
+
+  /** How many proofs are kept by slot. */
+  private long storedProofs() {
+    return proofKeys().size();
+  }
+
+  /** The slots under which proofs are kept, in key order. */
+  private List<Long> proofKeys() {
+    try (Stream<io.assent.node.store.KeyValue> proofs =
+        f.store.stream(io.assent.node.store.Segment.CONSENT_PROOFS, new byte[0])) {
+      return proofs.map(kv -> io.assent.node.store.Bytes.toLong(kv.key(), 0)).toList();
+    }
+  }
+
+  /** How many proofs are kept by leaf, as nodes before the slots kept them. */
+  private long proofsByLeaf() {
+    try (Stream<io.assent.node.store.KeyValue> proofs =
+        f.store.stream(io.assent.node.store.Segment.CONSENT_STATE, new byte[] {'A'})) {
+      return proofs.filter(kv -> kv.key().length == 33).count();
+    }
+  }
+
+  private ConsentState state(int index) {
+    return ConsentState.decode(
+        f.store
+            .get(io.assent.node.store.Segment.CONSENT_STATE, ConsentKeys.hex(ids.get(index)))
+            .orElseThrow());
+  }
+
   /** total, valid, pending, withdrawn, expired, notYetValid, erased. */
   private static long[] counts(DatasetConsentSummary s) {
     return new long[] {
@@ -274,7 +308,7 @@ class DatasetConsentsTest {
         ConsentState s =
             ConsentState.decode(
                 tx.get(io.assent.node.store.Segment.CONSENT_STATE, key).orElseThrow());
-        if (s.erased() || AnchorProofs.isAnchored(tx, key)) {
+        if (s.erased() || AnchorProofs.isAnchored(tx, key, s.proofPlace())) {
           continue;
         }
         byte[] u =
@@ -368,6 +402,71 @@ class DatasetConsentsTest {
   }
 
   @Test
+  void proofsAreKeptByTheConsentsSlotsInAcceptanceOrder() {
+    for (int i = 0; i < 3; i++) {
+      consent(List.of(TRAINING), NOW - 10, NOW + DAY);
+    }
+    anchoring.anchorQueued();
+
+    for (int i = 0; i < 3; i++) {
+      assertThat(state(i).slot()).as("consent %d's slot: its place in the queue", i).isEqualTo(i);
+      assertThat(proof(i)).isPresent();
+      assertThat(f.service.status(ids.get(i)).status()).isEqualTo("anchored");
+    }
+    assertThat(proofKeys()).containsExactly(0L, 1L, 2L);
+    assertThat(proofsByLeaf()).as("none under the leaves").isZero();
+    CheckResult check =
+        f.service.check(subjectOf(0).getAddress(), ConsentFixture.DATASET, TRAINING, NOW);
+    assertThat(check.anchored()).isTrue();
+    assertThat(check.evidence().get(0).proof()).isNotEmpty();
+
+    withdraw(1);
+    assertThat(state(1).slot()).as("a withdrawal keeps the slot").isEqualTo(1);
+    assertThat(proof(1)).isPresent();
+    erase(2);
+    assertThat(proofKeys()).as("the erasure deletes the proof").containsExactly(0L, 1L);
+
+    anchoring.dropLastAnchor();
+    assertThat(proofKeys()).as("a reorg deletes the proofs it drops").isEmpty();
+    assertThat(f.service.status(ids.get(0)).status()).isEqualTo("pending");
+  }
+
+  @Test
+  void aConsentWhoseStateHasNoSlotKeepsItsProofByItsLeafAsBefore() {
+    consent(List.of(TRAINING), NOW - 10, NOW + DAY);
+    consent(List.of(TRAINING), NOW - 10, NOW + DAY);
+    // Consent 0 as a node before the slots accepted it: its state has none.
+    byte[] id = ConsentKeys.hex(ids.get(0));
+    ConsentState s = state(0);
+    ConsentState noSlot =
+        new ConsentState(
+            s.status(),
+            s.subject(),
+            s.dataset(),
+            s.purposes(),
+            s.validFrom(),
+            s.validUntil(),
+            s.acceptedAt(),
+            s.grantNonce(),
+            s.withdrawal(),
+            s.erasedAt());
+    try (io.assent.node.store.Transaction tx = f.store.startTransaction()) {
+      tx.put(io.assent.node.store.Segment.CONSENT_STATE, id, noSlot.encode());
+      tx.commit();
+    }
+
+    anchoring.anchorQueued();
+
+    assertThat(proofsByLeaf()).isEqualTo(1);
+    assertThat(proofKeys()).containsExactly(1L);
+    assertThat(proof(0)).isPresent();
+    assertThat(f.service.status(ids.get(0)).status()).isEqualTo("anchored");
+    assertThat(counts(summary(NOW))).containsExactly(2, 2, 0, 0, 0, 0, 0);
+    erase(0);
+    assertThat(proofsByLeaf()).isZero();
+  }
+
+  @Test
   void aConsentErasedWhileItsBatchIsOnTheWayGetsNoProofAndIsCountedOnce() {
     consent(List.of(TRAINING), NOW - 10, NOW + DAY);
     consent(List.of(TRAINING), NOW - 10, NOW + DAY);
@@ -375,9 +474,10 @@ class DatasetConsentsTest {
 
     anchoring.anchorQueued(() -> erase(1));
 
-    assertThat(AnchorProofs.leafAnchor(f.store, ConsentKeys.hex(ids.get(0)))).isPresent();
-    assertThat(AnchorProofs.leafAnchor(f.store, ConsentKeys.hex(ids.get(1)))).isEmpty();
-    assertThat(AnchorProofs.leafAnchor(f.store, ConsentKeys.hex(ids.get(2)))).isPresent();
+    assertThat(proof(0)).isPresent();
+    assertThat(proof(1)).isEmpty();
+    assertThat(proof(2)).isPresent();
+    assertThat(storedProofs()).as("the erased consent's proof, under no key").isEqualTo(2);
     assertThat(counts(summary(NOW))).containsExactly(3, 2, 0, 0, 0, 0, 1);
     assertCountsAsOneByOne(NOW - DAY, NOW + 2 * DAY, DAY / 4);
   }

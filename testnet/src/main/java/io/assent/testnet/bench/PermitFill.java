@@ -2,6 +2,7 @@ package io.assent.testnet.bench;
 
 import io.assent.node.anchor.AnchorProofs;
 import io.assent.node.anchor.LeafAnchor;
+import io.assent.node.anchor.ProofPlace;
 import io.assent.node.consent.AnchoringTally;
 import io.assent.node.consent.ConsentState;
 import io.assent.node.consent.SummaryWriters;
@@ -48,7 +49,7 @@ final class PermitFill {
     encodeState = ConsentState.class.getDeclaredMethod("encode");
     storeAnchor =
         AnchorProofs.class.getDeclaredMethod(
-            "store", Transaction.class, byte[].class, byte[].class);
+            "store", Transaction.class, byte[].class, ProofPlace.class, byte[].class);
     encodeAnchor = LeafAnchor.class.getDeclaredMethod("encode");
     Class<?> tally = Class.forName("io.assent.node.consent.DatasetTally");
     Class<?> batch = Class.forName("io.assent.node.consent.TallyBatch");
@@ -138,7 +139,8 @@ final class PermitFill {
         from,
         Numeric.toHexString(Hash.sha3(seed)),
         null,
-        0);
+        0,
+        n); // the slot: as the node's, the acceptance order
   }
 
   private static ConsentState withdrawal(ConsentState s, long time) {
@@ -152,7 +154,8 @@ final class PermitFill {
         s.acceptedAt(),
         s.grantNonce(),
         new ConsentState.Withdrawal(time, s.grantNonce(), Hash.sha3(s.grantNonce())),
-        0);
+        0,
+        s.slot());
   }
 
   /** One anchored batch: a random root and 10-hash proofs (the summary reads neither). */
@@ -176,8 +179,9 @@ final class PermitFill {
               Numeric.toHexString(txHash),
               100 + batchNo,
               Numeric.toHexString(Hash.sha3(txHash)));
-      anchoring.anchored(tx, leaves.get(i), anchor); // as the anchorer: before the proof
-      storeAnchor.invoke(null, tx, leaves.get(i), encodeAnchor.invoke(anchor));
+      // As the anchorer: the summary first, which says where the proof goes.
+      ProofPlace place = anchoring.anchored(tx, leaves.get(i), anchor).orElseThrow();
+      storeAnchor.invoke(null, tx, leaves.get(i), place, encodeAnchor.invoke(anchor));
     }
   }
 
