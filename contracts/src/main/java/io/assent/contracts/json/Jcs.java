@@ -33,6 +33,19 @@ public final class Jcs {
     return out.toString();
   }
 
+  /**
+   * Appends {@code text} as a canonical JSON string, for writers that emit a fixed shape in
+   * canonical form directly (their output must equal {@link #canonical} of the same tree).
+   */
+  public static void appendString(StringBuilder out, String text) {
+    string(text, out);
+  }
+
+  /** The canonical form of an integer, as that of a JSON number node holding it. */
+  public static String integer(long value) {
+    return number((double) value);
+  }
+
   private static void write(JsonNode value, StringBuilder out) {
     switch (value.getNodeType()) {
       case OBJECT -> {

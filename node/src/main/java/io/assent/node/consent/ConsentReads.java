@@ -93,8 +93,8 @@ final class ConsentReads {
   }
 
   Optional<StoredRecord> record(String consentId) {
-    return vault
-        .read(store, ConsentKeys.hex(consentId))
+    return state(consentId)
+        .flatMap(held -> vault.read(store, ConsentKeys.hex(consentId), held.slot()))
         .map(ConsentLeaf::fromPreimage)
         .map(
             leaf ->

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.assent.contracts.json.Jcs;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
@@ -78,6 +80,85 @@ public final class ConsentRecord {
     sig.put("signer", signer);
     sig.put("signerRole", signerRole);
     return record;
+  }
+
+  /**
+   * The {@link Jcs} form of {@link #build}'s record, written directly: the same bytes (tested
+   * against {@code Jcs.canonicalize(build(...))}), without building the tree and sorting its
+   * members for every grant (the tree and JCS took ~6% of the API threads' CPU in the ingest
+   * benchmark, JFR, 2026-11-30). Members in JCS order: UTF-16 code units of their names.
+   */
+  public static byte[] canonical(
+      Grant grant,
+      SigningDomain domain,
+      String signature,
+      String signer,
+      String signerRole,
+      Instant receivedAt) {
+    StringBuilder out = new StringBuilder(1280);
+    out.append(
+            "{\"@context\":{\"ai\":\"https://w3id.org/dpv/ai#\",\"dpv\":\"https://w3id.org/dpv#\",")
+        .append("\"eu-gdpr\":\"https://w3id.org/dpv/legal/eu/gdpr#\"},")
+        .append("\"@type\":\"dpv:ConsentRecord\",\"dataset\":");
+    text(out, grant.dataset());
+    out.append(",\"event\":{\"dpv:hasConsentStatus\":\"dpv:ConsentGiven\",")
+        .append("\"dpv:hasIndicationMethod\":\"dpv:ExpressedConsent\",\"dpv:isIndicatedBy\":");
+    text(out, grant.subjectDid());
+    out.append(",\"eventTime\":")
+        .append(Jcs.integer(receivedAt.getEpochSecond()))
+        .append(",\"indicationMethodDetail\":\"EIP-712 signature\",\"validFrom\":")
+        .append(Jcs.integer(grant.validFrom()))
+        .append(",\"validUntil\":")
+        .append(Jcs.integer(grant.validUntil()))
+        .append("},\"piiPrincipal\":");
+    text(out, grant.subjectDid());
+    out.append(",\"processing\":{\"dpv:hasDataController\":[],\"dpv:hasJurisdiction\":");
+    text(out, grant.jurisdiction());
+    out.append(",\"dpv:hasLegalBasis\":");
+    text(out, grant.legalBasis());
+    out.append(",\"dpv:hasProcessing\":");
+    text(out, grant.processing());
+    out.append(",\"dpv:hasPurpose\":[");
+    for (int i = 0; i < grant.purposes().size(); i++) {
+      if (i > 0) {
+        out.append(',');
+      }
+      text(out, grant.purposes().get(i));
+    }
+    out.append("],\"privacyNotice\":{\"digest\":");
+    text(out, grant.noticeDigest());
+    out.append(",\"version\":");
+    text(out, grant.noticeVersion());
+    out.append("}},\"schemaVersion\":");
+    text(out, SCHEMA_VERSION);
+    out.append(",\"signature\":{\"domain\":{\"chainId\":")
+        .append(Jcs.integer(domain.chainId()))
+        .append(",\"name\":");
+    text(out, SigningDomain.NAME);
+    out.append(",\"verifyingContract\":");
+    text(out, domain.verifyingContract());
+    out.append(",\"version\":");
+    text(out, SigningDomain.VERSION);
+    out.append("},\"nonce\":");
+    text(out, grant.nonce());
+    out.append(",\"primaryType\":\"ConsentGrant\",\"signer\":");
+    text(out, signer);
+    out.append(",\"signerRole\":");
+    text(out, signerRole);
+    out.append(",\"subject\":");
+    text(out, grant.subject());
+    out.append(",\"type\":\"EIP712\",\"value\":");
+    text(out, signature);
+    return out.append("}}").toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A string member's value as {@link #build} puts it: null as JSON null. */
+  private static void text(StringBuilder out, String value) {
+    if (value == null) {
+      out.append("null");
+    } else {
+      Jcs.appendString(out, value);
+    }
   }
 
   /** The grant a record was built from (what the subject signed). */

@@ -1,7 +1,5 @@
 package io.assent.node.consent;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.assent.contracts.json.Jcs;
 import io.assent.node.anchor.AnchorProofs;
 import io.assent.node.anchor.AnchorQueueKeys;
 import io.assent.node.store.KeyValueReader;
@@ -212,10 +210,10 @@ public final class ConsentService implements AutoCloseable {
               ? "the subject's identity is deactivated"
               : "signer " + signer + " is neither the subject's owner nor a valid delegate");
     }
-    ObjectNode record =
-        ConsentRecord.build(
+    byte[] record =
+        ConsentRecord.canonical(
             grant, signatures.domain(), signature, signer, role.recordName(), clock.instant());
-    ConsentLeaf leaf = ConsentLeaf.withRandomSalt(Jcs.canonicalize(record));
+    ConsentLeaf leaf = ConsentLeaf.withRandomSalt(record);
     ConsentState state = pending(grant, now);
     // Everything that needs no look at the store is done here, in parallel on the callers'
     // threads; the commit thread only checks and writes (see write).
@@ -254,8 +252,8 @@ public final class ConsentService implements AutoCloseable {
     if (raced.isPresent()) {
       return raced.get();
     }
-    vault.store(tx, id, c.sealed());
     long slot = leaves.append(tx, id);
+    vault.store(tx, id, slot, c.sealed());
     tx.put(Segment.CONSENT_STATE, id, ConsentState.withSlot(c.stateBytes(), slot));
     tx.put(Segment.CONSENT_INDEX, c.bySubjectKey(), new byte[0]);
     tx.put(Segment.CONSENT_INDEX, c.byDatasetKey(), new byte[0]);
@@ -372,7 +370,7 @@ public final class ConsentService implements AutoCloseable {
    */
   private void eraseInto(
       PrivateKeysWritten tx, byte[] id, ConsentState state, String erasureNonce, long now) {
-    vault.erase(tx, id);
+    vault.erase(tx, id, state.slot());
     String subject = state.subject();
     tx.delete(Segment.CONSENT_INDEX, ConsentKeys.bySubject(subject, id));
     tx.delete(Segment.CONSENT_INDEX, ConsentKeys.byDataset(state.dataset(), id));

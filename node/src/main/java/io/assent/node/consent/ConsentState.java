@@ -20,8 +20,9 @@ import java.util.List;
  * them.
  *
  * @param withdrawal null until the subject withdraws
- * @param slot the consent's acceptance sequence on this node, where its anchor proof is kept
- *     ({@link ProofPlace}); {@link #NO_SLOT} for states written before slots, and erased ones
+ * @param slot the consent's acceptance sequence on this node, under which its record, key
+ *     ({@link RecordVault}) and anchor proof ({@link ProofPlace}) are kept; {@link #NO_SLOT} for
+ *     states written before slots, and erased ones
  */
 public record ConsentState(
     String status,

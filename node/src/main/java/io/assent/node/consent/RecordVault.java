@@ -1,5 +1,6 @@
 package io.assent.node.consent;
 
+import io.assent.node.store.Bytes;
 import io.assent.node.store.KeyValueReader;
 import io.assent.node.store.KeyValueStore;
 import io.assent.node.store.Segment;
@@ -17,9 +18,16 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Consent records at rest, each under its own AES-256-GCM key (crypto-shredding: destroying the key
- * destroys the record, in every backup too). {@code CONSENT_RECORDS[id]} = version (1 byte = 1) ‖
+ * destroys the record, in every backup too). {@code CONSENT_RECORDS[slot]} = version (1 byte = 1) ‖
  * GCM nonce (12) ‖ ciphertext+tag of {@code salt ‖ canonical record}, the consent id as associated
- * data (a ciphertext cannot be moved to another id); {@code CONSENT_KEYS[id]} = the 32-byte key.
+ * data (a ciphertext cannot be moved to another consent); {@code CONSENT_KEYS[slot]} = the 32-byte
+ * key.
+ *
+ * <p>Keyed by the consent's slot (its acceptance sequence, 8 bytes big-endian, see {@link
+ * ConsentState#slot}), so that the commit thread appends records and keys in key order: at a random
+ * key (the id) each insert searched a large memtable's skip list, a string of cache misses (perf,
+ * 2026-11-30). A consent accepted before slots ({@link ConsentState#NO_SLOT}) keeps its record and
+ * key under its id.
  */
 public final class RecordVault {
   private static final byte VERSION = 1;
@@ -77,21 +85,23 @@ public final class RecordVault {
     return new Sealed(envelope, key);
   }
 
-  /** Writes a sealed record and its key into {@code tx}. */
-  public void store(Transaction tx, byte[] id, Sealed sealed) {
-    tx.put(Segment.CONSENT_RECORDS, id, sealed.envelope());
-    tx.put(Segment.CONSENT_KEYS, id, sealed.key());
+  /** Writes a sealed record of consent {@code id} and its key into {@code tx}, at its slot. */
+  public void store(Transaction tx, byte[] id, long slot, Sealed sealed) {
+    byte[] at = key(id, slot);
+    tx.put(Segment.CONSENT_RECORDS, at, sealed.envelope());
+    tx.put(Segment.CONSENT_KEYS, at, sealed.key());
   }
 
   /** Encrypts {@code plaintext} under a fresh key and writes record and key into {@code tx}. */
-  public void store(Transaction tx, byte[] id, byte[] plaintext) {
-    store(tx, id, seal(id, plaintext));
+  public void store(Transaction tx, byte[] id, long slot, byte[] plaintext) {
+    store(tx, id, slot, seal(id, plaintext));
   }
 
   /** The decrypted record, or empty when it (or its key) was erased or never stored. */
-  public Optional<byte[]> read(KeyValueReader reader, byte[] id) {
-    Optional<byte[]> envelope = reader.get(Segment.CONSENT_RECORDS, id);
-    Optional<byte[]> key = reader.get(Segment.CONSENT_KEYS, id);
+  public Optional<byte[]> read(KeyValueReader reader, byte[] id, long slot) {
+    byte[] at = key(id, slot);
+    Optional<byte[]> envelope = reader.get(Segment.CONSENT_RECORDS, at);
+    Optional<byte[]> key = reader.get(Segment.CONSENT_KEYS, at);
     if (envelope.isEmpty() || key.isEmpty()) {
       return Optional.empty();
     }
@@ -105,9 +115,15 @@ public final class RecordVault {
   }
 
   /** Deletes record and key in {@code tx}. */
-  public void erase(Transaction tx, byte[] id) {
-    tx.delete(Segment.CONSENT_RECORDS, id);
-    tx.delete(Segment.CONSENT_KEYS, id);
+  public void erase(Transaction tx, byte[] id, long slot) {
+    byte[] at = key(id, slot);
+    tx.delete(Segment.CONSENT_RECORDS, at);
+    tx.delete(Segment.CONSENT_KEYS, at);
+  }
+
+  /** Where a consent's record and key are: its slot, or its id if it has none. */
+  private static byte[] key(byte[] id, long slot) {
+    return slot == ConsentState.NO_SLOT ? id : Bytes.longBytes(slot);
   }
 
   /**

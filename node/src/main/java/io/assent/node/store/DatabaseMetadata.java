@@ -27,10 +27,11 @@ public record DatabaseMetadata(int schemaVersion, Instant createdAt, long chainI
    *   <li>one entry per used nonce instead of up to three, and no unanchored entries: whether a
    *       consent is anchored is whether its leaf has its proof (the consent package's {@code
    *       NonceMigration})
-   *   <li>consent states carry their slot, and the proofs of consents with one are kept by slot in
-   *       {@code CONSENT_PROOFS}; states and proofs written before stay as they are and are read
-   *       there (nothing to migrate: the step only records the version, so that an older node does
-   *       not misread the states)
+   *   <li>consent states carry their slot (acceptance sequence); the records, keys and anchor
+   *       proofs (in {@code CONSENT_PROOFS}) of consents with one are kept by slot. States,
+   *       records, keys and proofs written before stay as they are and are read there (nothing to
+   *       migrate: the step only records the version, so that an older node does not misread the
+   *       states)
    * </ol>
    */
   public static final int CURRENT_SCHEMA_VERSION = 4;

@@ -145,7 +145,11 @@ class ConsentErasureIT {
   /** Checks the consent's key and the marker are on disk, then erases the consent. */
   private Erased erase(ConsentService service, RocksDbKeyValueStore store, String id)
       throws IOException {
-    byte[] key = store.get(Segment.CONSENT_KEYS, Numeric.hexStringToByteArray(id)).orElseThrow();
+    byte[] consentId = Numeric.hexStringToByteArray(id);
+    long slot =
+        ConsentState.decode(store.get(Segment.CONSENT_STATE, consentId).orElseThrow()).slot();
+    byte[] key =
+        store.get(Segment.CONSENT_KEYS, io.assent.node.store.Bytes.longBytes(slot)).orElseThrow();
     assertThat(filesContaining(key)).as("the key is on disk before erasure").isNotEmpty();
     assertThat(filesContaining(marker())).as("the marker is on disk before erasure").isNotEmpty();
     SubjectAction erasure = f.action(SubjectAction.Kind.ERASURE, id, alice);

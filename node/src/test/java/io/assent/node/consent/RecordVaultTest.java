@@ -17,7 +17,7 @@ class RecordVaultTest {
 
   private void put(byte[] key) {
     try (Transaction tx = store.startTransaction()) {
-      vault.store(tx, key, plaintext);
+      vault.store(tx, key, ConsentState.NO_SLOT, plaintext);
       tx.commit();
     }
   }
@@ -25,7 +25,7 @@ class RecordVaultTest {
   @Test
   void storesCiphertextAndReadsItBack() {
     put(id);
-    assertThat(vault.read(store, id)).contains(plaintext);
+    assertThat(vault.read(store, id, ConsentState.NO_SLOT)).contains(plaintext);
     byte[] envelope = store.get(Segment.CONSENT_RECORDS, id).orElseThrow();
     assertThat(new String(envelope, StandardCharsets.ISO_8859_1)).doesNotContain("record");
     assertThat(store.get(Segment.CONSENT_KEYS, id).orElseThrow()).hasSize(32);
@@ -35,12 +35,38 @@ class RecordVaultTest {
   void erasureDeletesRecordAndKey() {
     put(id);
     try (Transaction tx = store.startTransaction()) {
-      vault.erase(tx, id);
+      vault.erase(tx, id, ConsentState.NO_SLOT);
       tx.commit();
     }
-    assertThat(vault.read(store, id)).isEmpty();
+    assertThat(vault.read(store, id, ConsentState.NO_SLOT)).isEmpty();
     assertThat(store.get(Segment.CONSENT_KEYS, id)).isEmpty();
     assertThat(store.get(Segment.CONSENT_RECORDS, id)).isEmpty();
+  }
+
+  @Test
+  void aConsentWithASlotKeepsRecordAndKeyThereAndTheyDecryptOnlyForItsId() {
+    long slot = 70_000;
+    byte[] at = io.assent.node.store.Bytes.longBytes(slot);
+    try (Transaction tx = store.startTransaction()) {
+      vault.store(tx, id, slot, plaintext);
+      tx.commit();
+    }
+    assertThat(vault.read(store, id, slot)).contains(plaintext);
+    assertThat(store.get(Segment.CONSENT_RECORDS, at)).isPresent();
+    assertThat(store.get(Segment.CONSENT_KEYS, at).orElseThrow()).hasSize(32);
+    assertThat(store.get(Segment.CONSENT_RECORDS, id)).as("nothing under the id").isEmpty();
+    byte[] other = new byte[32];
+    other[0] = 1;
+    assertThatThrownBy(() -> vault.read(store, other, slot))
+        .as("another consent's id as associated data")
+        .isInstanceOf(IllegalStateException.class);
+
+    try (Transaction tx = store.startTransaction()) {
+      vault.erase(tx, id, slot);
+      tx.commit();
+    }
+    assertThat(vault.read(store, id, slot)).isEmpty();
+    assertThat(store.get(Segment.CONSENT_KEYS, at)).isEmpty();
   }
 
   @Test
@@ -53,6 +79,7 @@ class RecordVaultTest {
       tx.put(Segment.CONSENT_KEYS, other, store.get(Segment.CONSENT_KEYS, id).orElseThrow());
       tx.commit();
     }
-    assertThatThrownBy(() -> vault.read(store, other)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> vault.read(store, other, ConsentState.NO_SLOT))
+        .isInstanceOf(IllegalStateException.class);
   }
 }
