@@ -137,6 +137,57 @@ class GrantSignersTest {
   }
 
   @Test
+  void eachKindOfForgeryFailsABatchLargeEnoughForSparseWeights() {
+    List<GrantSigners.Signed> base = honest(SignatureBatch.SPARSE_FROM + 4);
+    assertThat(SignatureBatch.holds(base.stream().map(GrantSignersTest::claim).toList())).isTrue();
+    GrantSigners.Signed victim = base.get(11);
+    byte[] otherDigest = victim.digest().clone();
+    otherDigest[31] ^= 1;
+    byte[] otherS = Numeric.hexStringToByteArray(victim.signature());
+    otherS[40] ^= 1;
+    List<GrantSigners.Signed> forgeries =
+        List.of(
+            new GrantSigners.Signed(otherDigest, victim.signature(), victim.signerKey()),
+            new GrantSigners.Signed(
+                victim.digest(), Numeric.toHexString(otherS), victim.signerKey()),
+            new GrantSigners.Signed(
+                victim.digest(), victim.signature(), uncompressed(KEYS.get(0))));
+    for (GrantSigners.Signed forgery : forgeries) {
+      List<GrantSigners.Signed> batch = new ArrayList<>(base);
+      batch.set(11, forgery);
+      assertThat(SignatureBatch.holds(batch.stream().map(GrantSignersTest::claim).toList()))
+          .isFalse();
+    }
+  }
+
+  @Test
+  void sparseWeightsAreWidthFiveNafsOfTheirValue() {
+    java.security.SecureRandom random = new java.security.SecureRandom();
+    java.util.Set<java.math.BigInteger> seen = new java.util.HashSet<>();
+    for (int n = 0; n < 2_000; n++) {
+      SparseWeight weight = SparseWeight.draw(random);
+      java.math.BigInteger value = java.math.BigInteger.ZERO;
+      int digits = 0;
+      int last = -SparseWeight.GAP;
+      for (int bit = 0; bit < weight.digits().length; bit++) {
+        int d = weight.digits()[bit];
+        if (d != 0) {
+          assertThat(Math.abs(d)).isOdd().isLessThanOrEqualTo(15);
+          assertThat(bit - last).as("gap").isGreaterThanOrEqualTo(SparseWeight.GAP);
+          last = bit;
+          digits++;
+          value = value.add(java.math.BigInteger.valueOf(d).shiftLeft(bit));
+        }
+      }
+      assertThat(digits).isEqualTo(SparseWeight.DIGITS);
+      assertThat(weight.value()).isEqualTo(value).isNotEqualTo(java.math.BigInteger.ZERO);
+      assertThat(value.abs().bitLength()).isLessThanOrEqualTo(251);
+      seen.add(value);
+    }
+    assertThat(seen).as("no repeats among 2,000 draws of 2^132").hasSize(2_000);
+  }
+
+  @Test
   void aClaimHoldsExactlyWhenTheSignatureRecoversToTheKey() {
     for (int round = 0; round < 40; round++) {
       byte[] digest = digest();
