@@ -8,8 +8,8 @@ import org.web3j.utils.Numeric;
  * Keys of the consent service's own entries in {@code CONSENT_INDEX}: {@code 'S' ‖ subject(20) ‖
  * id(32)} and {@code 'D' ‖ dataset(32) ‖ id} (empty values) list a subject's and a dataset's
  * consents; {@link #USED_NONCE} keeps the subjects' used nonces. The per-dataset summary's keys are
- * in {@link DatasetTallyKeys}; {@code CONSENT_STATE} and the record segments are keyed by the
- * consent id.
+ * in {@link DatasetTallyKeys}; {@code CONSENT_STATE} is keyed by the consent id, the record
+ * segments by the consent's slot ({@link RecordVault}).
  */
 final class ConsentKeys {
   static final byte BY_SUBJECT = 'S';

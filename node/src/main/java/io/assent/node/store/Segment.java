@@ -21,7 +21,7 @@ public enum Segment {
   DID_EVENTS(10, CHAIN),
   /** Per identity: the block of its latest change, and event counters. */
   DID_IDENTITIES(11, CHAIN),
-  /** Private plane: consent records, each encrypted with its own key (AES-GCM), by consent id. */
+  /** Private plane: consent records, each encrypted with its own key (AES-GCM), by slot. */
   CONSENT_RECORDS(20, NODE),
   /** Private plane: the per-record keys; erasure deletes the key (crypto-shredding). */
   CONSENT_KEYS(21, NODE),
