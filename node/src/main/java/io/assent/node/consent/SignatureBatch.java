@@ -105,6 +105,11 @@ final class SignatureBatch {
 
   /** True when every claim holds (up to the 2^-127 above); false when some claim does not. */
   static boolean holds(List<Claim> claims) {
+    return holds(claims, claims.size() >= SPARSE_FROM);
+  }
+
+  /** {@link #holds}, with the R weights sparse or random 128-bit numbers as asked. */
+  static boolean holds(List<Claim> claims, boolean sparse) {
     int k = claims.size();
     ECPoint[] bases = new ECPoint[2 * k];
     for (int i = 0; i < k; i++) {
@@ -116,11 +121,8 @@ final class SignatureBatch {
       return false;
     }
     BigInteger[] inverses = inversesOfS(claims);
-    boolean sparse = k >= SPARSE_FROM;
-    byte[] random = new byte[16 * k];
-    if (!sparse) {
-      RANDOM.nextBytes(random);
-    }
+    byte[] random = new byte[(sparse ? SparseWeight.BYTES : 16) * k];
+    RANDOM.nextBytes(random);
     List<Term> terms = new ArrayList<>(3 * k + 2);
     BigInteger g = BigInteger.ZERO;
     for (int i = 0; i < k; i++) {
@@ -128,7 +130,7 @@ final class SignatureBatch {
       BigInteger a;
       Term rTerm;
       if (sparse) {
-        SparseWeight weight = SparseWeight.draw(RANDOM);
+        SparseWeight weight = SparseWeight.draw(random, SparseWeight.BYTES * i, RANDOM);
         a = weight.value();
         rTerm = new Term(tables[2 * i + 1], weight.digits(), true);
       } else {

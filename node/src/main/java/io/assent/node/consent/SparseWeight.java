@@ -23,17 +23,24 @@ record SparseWeight(byte[] digits, BigInteger value) {
   static final int BITS = 248;
   static final int GAP = 5;
 
+  /** Random bytes for one weight: enough for its draws but for rare rejections. */
+  static final int BYTES = 64;
+
   /**
    * Positions: a uniformly random {@value #DIGITS}-subset of [0, BITS − (GAP − 1)·(DIGITS − 1)),
    * its j-th smallest element moved up by (GAP − 1)·j, which maps such subsets one to one onto the
-   * position sets whose neighbours are at least GAP apart.
+   * position sets whose neighbours are at least GAP apart. The draws read {@code random} (secret
+   * random bytes, {@value #BYTES} per weight, drawn for a whole batch at once: a call into the
+   * SecureRandom per draw cost more than the additions the weight saves) from {@code offset}, and
+   * {@code more} when those run out.
    */
-  static SparseWeight draw(SecureRandom random) {
+  static SparseWeight draw(byte[] random, int offset, SecureRandom more) {
+    Bits bits = new Bits(random, offset, more);
     int span = BITS - (GAP - 1) * (DIGITS - 1);
     boolean[] chosen = new boolean[span];
     // Floyd's algorithm: a uniformly random subset of DIGITS of the span.
     for (int j = span - DIGITS; j < span; j++) {
-      int t = random.nextInt(j + 1);
+      int t = bits.below(j + 1);
       chosen[chosen[t] ? j : t] = true;
     }
     byte[] digits = new byte[BITS];
@@ -42,12 +49,38 @@ record SparseWeight(byte[] digits, BigInteger value) {
     for (int q = 0; q < span; q++) {
       if (chosen[q]) {
         int position = q + (GAP - 1) * rank++;
-        int bits = random.nextInt(16);
-        int digit = (2 * (bits & 7) + 1) * ((bits & 8) == 0 ? 1 : -1);
+        int nibble = bits.below(16);
+        int digit = (2 * (nibble & 7) + 1) * ((nibble & 8) == 0 ? 1 : -1);
         digits[position] = (byte) digit;
         value = value.add(BigInteger.valueOf(digit).shiftLeft(position));
       }
     }
     return new SparseWeight(digits, value);
+  }
+
+  /** Uniform integers from random bytes, by rejection. */
+  private static final class Bits {
+    private final byte[] random;
+    private final SecureRandom more;
+    private int at;
+    private final int end;
+
+    Bits(byte[] random, int offset, SecureRandom more) {
+      this.random = random;
+      this.at = offset;
+      this.end = offset + BYTES;
+      this.more = more;
+    }
+
+    /** Uniform in [0, bound), bound ≤ 256: a byte, rejected above the largest multiple. */
+    int below(int bound) {
+      int limit = 256 - 256 % bound;
+      while (true) {
+        int b = at < end ? random[at++] & 0xff : more.nextInt(256);
+        if (b < limit) {
+          return b % bound;
+        }
+      }
+    }
   }
 }

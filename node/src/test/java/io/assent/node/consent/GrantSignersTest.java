@@ -165,7 +165,9 @@ class GrantSignersTest {
     java.security.SecureRandom random = new java.security.SecureRandom();
     java.util.Set<java.math.BigInteger> seen = new java.util.HashSet<>();
     for (int n = 0; n < 2_000; n++) {
-      SparseWeight weight = SparseWeight.draw(random);
+      byte[] bytes = new byte[SparseWeight.BYTES];
+      random.nextBytes(bytes);
+      SparseWeight weight = SparseWeight.draw(bytes, 0, random);
       java.math.BigInteger value = java.math.BigInteger.ZERO;
       int digits = 0;
       int last = -SparseWeight.GAP;
