@@ -47,7 +47,7 @@ final class Receipts {
         "0x" + "11".repeat(32));
   }
 
-  /** A record like the node's ConsentRecord.build, signed by {@code signer}. */
+  /** A record like the node's ConsentRecord.canonical, signed by {@code signer}. */
   static ObjectNode record(ConsentGrant grant, Credentials signer) {
     String did = "did:ethr:0x7a69:" + grant.subject();
     ObjectNode record = Output.JSON.createObjectNode();

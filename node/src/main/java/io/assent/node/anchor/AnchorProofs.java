@@ -19,12 +19,12 @@ public final class AnchorProofs {
   /** The anchor of a consent (its id is its leaf) kept at {@code place}; empty while pending. */
   public static Optional<LeafAnchor> leafAnchor(
       KeyValueReader reader, byte[] consentId, ProofPlace place) {
-    return read(reader, consentId, place).map(LeafAnchor::decode);
+    return Location.of(consentId, place).read(reader).map(LeafAnchor::decode);
   }
 
   /** Whether the consent's leaf has its proof at {@code place} (without decoding it). */
   public static boolean isAnchored(KeyValueReader reader, byte[] consentId, ProofPlace place) {
-    return read(reader, consentId, place).isPresent();
+    return Location.of(consentId, place).read(reader).isPresent();
   }
 
   /** The first on-chain anchoring of a withdrawal of this consent id, at head - K. */
@@ -39,34 +39,28 @@ public final class AnchorProofs {
 
   /** Deletes a leaf's anchor (erasure may call this in its transaction). */
   public static void forget(Transaction tx, byte[] consentId, ProofPlace place) {
-    if (place.byLeaf()) {
-      tx.delete(Segment.CONSENT_STATE, byLeaf(consentId));
-    } else {
-      tx.delete(Segment.CONSENT_PROOFS, bySlot(place));
-    }
+    Location at = Location.of(consentId, place);
+    tx.delete(at.segment(), at.key());
   }
 
   /** Stores a leaf's anchor ({@link LeafAnchor#encode}), in the anchorer's transaction. */
   static void store(Transaction tx, byte[] leaf, ProofPlace place, byte[] encodedAnchor) {
-    if (place.byLeaf()) {
-      tx.put(Segment.CONSENT_STATE, byLeaf(leaf), encodedAnchor);
-    } else {
-      tx.put(Segment.CONSENT_PROOFS, bySlot(place), encodedAnchor);
+    Location at = Location.of(leaf, place);
+    tx.put(at.segment(), at.key(), encodedAnchor);
+  }
+
+  /** The entry that holds a leaf's proof at {@code place}. */
+  private record Location(Segment segment, byte[] key) {
+    static Location of(byte[] leaf, ProofPlace place) {
+      if (place.byLeaf()) {
+        AnchorQueueKeys.requireBytes32(leaf);
+        return new Location(Segment.CONSENT_STATE, Bytes.concat(LEAF_ANCHOR, leaf));
+      }
+      return new Location(Segment.CONSENT_PROOFS, Bytes.longBytes(place.slot()));
     }
-  }
 
-  private static Optional<byte[]> read(KeyValueReader reader, byte[] consentId, ProofPlace place) {
-    return place.byLeaf()
-        ? reader.get(Segment.CONSENT_STATE, byLeaf(consentId))
-        : reader.get(Segment.CONSENT_PROOFS, bySlot(place));
-  }
-
-  private static byte[] byLeaf(byte[] consentId) {
-    AnchorQueueKeys.requireBytes32(consentId);
-    return Bytes.concat(LEAF_ANCHOR, consentId);
-  }
-
-  private static byte[] bySlot(ProofPlace place) {
-    return Bytes.longBytes(place.slot());
+    Optional<byte[]> read(KeyValueReader reader) {
+      return reader.get(segment, key);
+    }
   }
 }

@@ -2,8 +2,6 @@ package io.assent.node.consent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.assent.contracts.json.Jcs;
 import java.io.IOException;
@@ -22,71 +20,18 @@ import java.time.Instant;
  */
 public final class ConsentRecord {
   public static final String SCHEMA_VERSION = "ISO/IEC TS 27560:2023; assent-consent-record/1";
-  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private ConsentRecord() {}
 
   /**
+   * The record's canonical ({@link Jcs}) form, written directly in JCS member order (UTF-16 code
+   * units of the names), without building a JSON tree and sorting its members for every grant (the
+   * tree and JCS took ~6% of the API threads' CPU in the ingest benchmark, JFR, 2026-11-30). A test
+   * pins it against the JCS of the same record built as a tree.
+   *
    * @param signer the address that signed (the subject's owner or a delegate)
    * @param signerRole {@code owner}, {@code sigAuth} or {@code veriKey}
-   */
-  public static ObjectNode build(
-      Grant grant,
-      SigningDomain domain,
-      String signature,
-      String signer,
-      String signerRole,
-      Instant receivedAt) {
-    ObjectNode record = JSON.objectNode();
-    ObjectNode context = record.putObject("@context");
-    context.put("dpv", "https://w3id.org/dpv#");
-    context.put("ai", "https://w3id.org/dpv/ai#");
-    context.put("eu-gdpr", "https://w3id.org/dpv/legal/eu/gdpr#");
-    record.put("@type", "dpv:ConsentRecord");
-    record.put("schemaVersion", SCHEMA_VERSION);
-    record.put("piiPrincipal", grant.subjectDid());
-    record.put("dataset", grant.dataset());
-    ObjectNode processing = record.putObject("processing");
-    ArrayNode purposes = processing.putArray("dpv:hasPurpose");
-    grant.purposes().forEach(purposes::add);
-    processing.put("dpv:hasProcessing", grant.processing());
-    processing.put("dpv:hasLegalBasis", grant.legalBasis());
-    processing.put("dpv:hasJurisdiction", grant.jurisdiction());
-    processing
-        .putObject("privacyNotice")
-        .put("digest", grant.noticeDigest())
-        .put("version", grant.noticeVersion());
-    processing.putArray("dpv:hasDataController");
-    ObjectNode event = record.putObject("event");
-    event.put("eventTime", receivedAt.getEpochSecond());
-    event.put("validFrom", grant.validFrom());
-    event.put("validUntil", grant.validUntil());
-    event.put("dpv:hasConsentStatus", "dpv:ConsentGiven");
-    event.put("dpv:hasIndicationMethod", "dpv:ExpressedConsent");
-    event.put("indicationMethodDetail", "EIP-712 signature");
-    event.put("dpv:isIndicatedBy", grant.subjectDid());
-    ObjectNode sig = record.putObject("signature");
-    sig.put("type", "EIP712");
-    sig.put("primaryType", "ConsentGrant");
-    sig.putObject("domain")
-        .put("name", SigningDomain.NAME)
-        .put("version", SigningDomain.VERSION)
-        .put("chainId", domain.chainId())
-        .put("verifyingContract", domain.verifyingContract());
-    sig.put("subject", grant.subject());
-    sig.put("nonce", grant.nonce());
-    sig.put("value", signature);
-    sig.put("signer", signer);
-    sig.put("signerRole", signerRole);
-    return record;
-  }
-
-  /**
-   * The {@link Jcs} form of {@link #build}'s record, written directly: the same bytes (tested
-   * against {@code Jcs.canonicalize(build(...))}), without building the tree and sorting its
-   * members for every grant (the tree and JCS took ~6% of the API threads' CPU in the ingest
-   * benchmark, JFR, 2026-11-30). Members in JCS order: UTF-16 code units of their names.
    */
   public static byte[] canonical(
       Grant grant,
@@ -101,7 +46,22 @@ public final class ConsentRecord {
         .append("\"eu-gdpr\":\"https://w3id.org/dpv/legal/eu/gdpr#\"},")
         .append("\"@type\":\"dpv:ConsentRecord\",\"dataset\":");
     text(out, grant.dataset());
-    out.append(",\"event\":{\"dpv:hasConsentStatus\":\"dpv:ConsentGiven\",")
+    out.append(",\"event\":");
+    event(out, grant, receivedAt);
+    out.append(",\"piiPrincipal\":");
+    text(out, grant.subjectDid());
+    out.append(",\"processing\":");
+    processing(out, grant);
+    out.append(",\"schemaVersion\":");
+    text(out, SCHEMA_VERSION);
+    out.append(",\"signature\":");
+    signature(out, grant, domain, signature, signer, signerRole);
+    return out.append('}').toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The 27560 consent event: when, for how long, how it was given and by whom. */
+  private static void event(StringBuilder out, Grant grant, Instant receivedAt) {
+    out.append("{\"dpv:hasConsentStatus\":\"dpv:ConsentGiven\",")
         .append("\"dpv:hasIndicationMethod\":\"dpv:ExpressedConsent\",\"dpv:isIndicatedBy\":");
     text(out, grant.subjectDid());
     out.append(",\"eventTime\":")
@@ -110,9 +70,12 @@ public final class ConsentRecord {
         .append(Jcs.integer(grant.validFrom()))
         .append(",\"validUntil\":")
         .append(Jcs.integer(grant.validUntil()))
-        .append("},\"piiPrincipal\":");
-    text(out, grant.subjectDid());
-    out.append(",\"processing\":{\"dpv:hasDataController\":[],\"dpv:hasJurisdiction\":");
+        .append('}');
+  }
+
+  /** The processing consented to: purposes, processing, legal basis, jurisdiction, notice. */
+  private static void processing(StringBuilder out, Grant grant) {
+    out.append("{\"dpv:hasDataController\":[],\"dpv:hasJurisdiction\":");
     text(out, grant.jurisdiction());
     out.append(",\"dpv:hasLegalBasis\":");
     text(out, grant.legalBasis());
@@ -129,9 +92,18 @@ public final class ConsentRecord {
     text(out, grant.noticeDigest());
     out.append(",\"version\":");
     text(out, grant.noticeVersion());
-    out.append("}},\"schemaVersion\":");
-    text(out, SCHEMA_VERSION);
-    out.append(",\"signature\":{\"domain\":{\"chainId\":")
+    out.append("}}");
+  }
+
+  /** The subject's EIP-712 signature: its domain, the signed nonce and subject, its signer. */
+  private static void signature(
+      StringBuilder out,
+      Grant grant,
+      SigningDomain domain,
+      String signature,
+      String signer,
+      String signerRole) {
+    out.append("{\"domain\":{\"chainId\":")
         .append(Jcs.integer(domain.chainId()))
         .append(",\"name\":");
     text(out, SigningDomain.NAME);
@@ -149,10 +121,10 @@ public final class ConsentRecord {
     text(out, grant.subject());
     out.append(",\"type\":\"EIP712\",\"value\":");
     text(out, signature);
-    return out.append("}}").toString().getBytes(StandardCharsets.UTF_8);
+    out.append('}');
   }
 
-  /** A string member's value as {@link #build} puts it: null as JSON null. */
+  /** A string member's value; null as JSON null (as a tree would hold it). */
   private static void text(StringBuilder out, String value) {
     if (value == null) {
       out.append("null");

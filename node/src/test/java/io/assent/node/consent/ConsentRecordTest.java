@@ -2,6 +2,8 @@ package io.assent.node.consent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.assent.contracts.json.Jcs;
 import java.io.IOException;
@@ -31,13 +33,68 @@ class ConsentRecordTest {
           "0x" + "01".repeat(32));
 
   private static ObjectNode record() {
-    return ConsentRecord.build(
+    return tree(
         GRANT,
         new SigningDomain(31337, "0x" + "c0".repeat(20)),
         "0x" + "5a".repeat(65),
         "0x7e5f4552091a69125d5dfcb7b8c2659029395bdf",
         "owner",
         Instant.ofEpochSecond(1_800_000_123L));
+  }
+
+  /**
+   * The record as a JSON-LD tree, member by member: the readable statement of its shape, whose JCS
+   * form {@link ConsentRecord#canonical} must write.
+   */
+  private static ObjectNode tree(
+      Grant grant,
+      SigningDomain domain,
+      String signature,
+      String signer,
+      String signerRole,
+      Instant receivedAt) {
+    ObjectNode record = JsonNodeFactory.instance.objectNode();
+    ObjectNode context = record.putObject("@context");
+    context.put("dpv", "https://w3id.org/dpv#");
+    context.put("ai", "https://w3id.org/dpv/ai#");
+    context.put("eu-gdpr", "https://w3id.org/dpv/legal/eu/gdpr#");
+    record.put("@type", "dpv:ConsentRecord");
+    record.put("schemaVersion", ConsentRecord.SCHEMA_VERSION);
+    record.put("piiPrincipal", grant.subjectDid());
+    record.put("dataset", grant.dataset());
+    ObjectNode processing = record.putObject("processing");
+    ArrayNode purposes = processing.putArray("dpv:hasPurpose");
+    grant.purposes().forEach(purposes::add);
+    processing.put("dpv:hasProcessing", grant.processing());
+    processing.put("dpv:hasLegalBasis", grant.legalBasis());
+    processing.put("dpv:hasJurisdiction", grant.jurisdiction());
+    processing
+        .putObject("privacyNotice")
+        .put("digest", grant.noticeDigest())
+        .put("version", grant.noticeVersion());
+    processing.putArray("dpv:hasDataController");
+    ObjectNode event = record.putObject("event");
+    event.put("eventTime", receivedAt.getEpochSecond());
+    event.put("validFrom", grant.validFrom());
+    event.put("validUntil", grant.validUntil());
+    event.put("dpv:hasConsentStatus", "dpv:ConsentGiven");
+    event.put("dpv:hasIndicationMethod", "dpv:ExpressedConsent");
+    event.put("indicationMethodDetail", "EIP-712 signature");
+    event.put("dpv:isIndicatedBy", grant.subjectDid());
+    ObjectNode sig = record.putObject("signature");
+    sig.put("type", "EIP712");
+    sig.put("primaryType", "ConsentGrant");
+    sig.putObject("domain")
+        .put("name", SigningDomain.NAME)
+        .put("version", SigningDomain.VERSION)
+        .put("chainId", domain.chainId())
+        .put("verifyingContract", domain.verifyingContract());
+    sig.put("subject", grant.subject());
+    sig.put("nonce", grant.nonce());
+    sig.put("value", signature);
+    sig.put("signer", signer);
+    sig.put("signerRole", signerRole);
+    return record;
   }
 
   @Test
@@ -100,9 +157,7 @@ class ConsentRecordTest {
       assertThat(new String(ConsentRecord.canonical(grant, d, signature, signer, role, at), UTF8))
           .as("grant %d", n)
           .isEqualTo(
-              new String(
-                  Jcs.canonicalize(ConsentRecord.build(grant, d, signature, signer, role, at)),
-                  UTF8));
+              new String(Jcs.canonicalize(tree(grant, d, signature, signer, role, at)), UTF8));
     }
   }
 
