@@ -162,6 +162,7 @@ public final class ConsentGrantCommand extends SignedCommand {
       ObjectNode body = Output.JSON.createObjectNode();
       body.set("grant", grantJson(grant, who.subject().toString()));
       body.put("signature", signature);
+      body.put("signerKey", who.publicKey());
       JsonNode answer = api.postGrant(body);
       String consentId = answer.path("consentId").asText("");
       if (!consentId.matches("0x[0-9a-fA-F]{64}")) {

@@ -7,6 +7,7 @@ import io.assent.cli.key.Keystore;
 import io.assent.cli.key.PasswordOptions;
 import io.assent.contracts.did.DidEthr;
 import org.web3j.crypto.Credentials;
+import org.web3j.utils.Numeric;
 import picocli.CommandLine.ArgGroup;
 
 /**
@@ -16,7 +17,17 @@ import picocli.CommandLine.ArgGroup;
 abstract class SignedCommand extends AssentCommand {
 
   /** The unlocked key and the subject it acts for. */
-  record Signer(KeyEntry key, DidEthr subject, Credentials credentials) {}
+  record Signer(KeyEntry key, DidEthr subject, Credentials credentials) {
+
+    /**
+     * The key's public half in SEC 1 uncompressed form, {@code 0x04 ‖ x ‖ y}: sent beside a
+     * signature so the node verifies it against this key instead of recovering it.
+     */
+    String publicKey() {
+      return "0x04"
+          + Numeric.toHexStringNoPrefixZeroPadded(credentials.getEcKeyPair().getPublicKey(), 128);
+    }
+  }
 
   @ArgGroup(validate = false, heading = "%nSigner:%n")
   SignerOptions signer = new SignerOptions();

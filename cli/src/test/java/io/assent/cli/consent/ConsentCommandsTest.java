@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.web3j.crypto.Credentials;
+import org.web3j.crypto.Keys;
 import org.web3j.utils.Numeric;
 
 /** The consent commands against a fake node: what they sign and send, and how they report. */
@@ -110,6 +111,10 @@ class ConsentCommandsTest {
     ConsentGrant signed = signedGrant(grant);
     assertThat(ConsentTypedData.recover(DOMAIN, signed, body.path("signature").asText()))
         .isEqualTo(ADDRESS);
+    String signerKey = body.path("signerKey").asText();
+    assertThat(signerKey).matches("0x04[0-9a-f]{128}");
+    assertThat(Keys.toChecksumAddress(Keys.getAddress(signerKey.substring(4))))
+        .isEqualTo(Keys.toChecksumAddress(ADDRESS));
 
     Path copy = home.resolve(".assent/consents/" + CONSENT_ID + ".json");
     JsonNode local = Output.JSON.readTree(copy.toFile());
