@@ -26,6 +26,18 @@ public final class Eip712Hasher {
   private static final int CACHE_LIMIT = 256;
 
   private static final Map<String, byte[]> TYPE_HASHES = new ConcurrentHashMap<>();
+
+  /**
+   * keccak256 of short strings: a grant's purposes, processing, legal basis, jurisdiction and
+   * notice version are terms of a small vocabulary, repeated by every grant; hashed anew they were
+   * six of the eleven Keccak permutations of a grant's digest. Bounded in entries and in length, so
+   * strings from outside can fill it but not grow it; once full, other strings are hashed each
+   * time, as before.
+   */
+  private static final int TERM_CACHE_LIMIT = 4096;
+
+  private static final int TERM_MAX_CHARS = 64;
+  private static final Map<String, byte[]> TERM_HASHES = new ConcurrentHashMap<>();
   private static final Map<Eip712Domain, byte[]> SEPARATORS = new ConcurrentHashMap<>();
 
   private Eip712Hasher() {}
@@ -62,24 +74,37 @@ public final class Eip712Hasher {
 
   /** The cached value (never handed out to be changed: callers only copy it into a stream). */
   private static <K> byte[] cached(Map<K, byte[]> cache, K key, Function<K, byte[]> compute) {
+    return cached(cache, CACHE_LIMIT, key, compute);
+  }
+
+  private static <K> byte[] cached(
+      Map<K, byte[]> cache, int limit, K key, Function<K, byte[]> compute) {
     byte[] known = cache.get(key);
     if (known != null) {
       return known;
     }
     byte[] value = compute.apply(key);
-    if (cache.size() < CACHE_LIMIT) {
+    if (cache.size() < limit) {
       cache.put(key, value);
     }
     return value;
   }
 
+  /** keccak256 of the string's UTF-8, from {@link #TERM_HASHES} when it is short. */
+  private static byte[] stringHash(String text) {
+    if (text.length() > TERM_MAX_CHARS) {
+      return Hash.sha3(utf8(text));
+    }
+    return cached(TERM_HASHES, TERM_CACHE_LIMIT, text, t -> Hash.sha3(utf8(t)));
+  }
+
   private static byte[] encode(String type, Object value) {
     return switch (type) {
-      case "string" -> Hash.sha3(utf8((String) value));
+      case "string" -> stringHash((String) value);
       case "string[]" -> {
         ByteArrayOutputStream items = new ByteArrayOutputStream();
         for (Object item : (List<?>) value) {
-          items.writeBytes(Hash.sha3(utf8((String) item)));
+          items.writeBytes(stringHash((String) item));
         }
         yield Hash.sha3(items.toByteArray());
       }

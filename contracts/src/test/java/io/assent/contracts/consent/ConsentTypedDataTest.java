@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Sign;
+import org.web3j.crypto.StructuredDataEncoder;
 import org.web3j.utils.Numeric;
 
 class ConsentTypedDataTest {
@@ -29,6 +30,25 @@ class ConsentTypedDataTest {
         .isEqualTo(ConsentFixtures.WITHDRAWAL_DIGEST);
     assertThat(Numeric.toHexString(ConsentTypedData.hash(DOMAIN, ERASURE)))
         .isEqualTo(ConsentFixtures.ERASURE_DIGEST);
+  }
+
+  @Test
+  void digestsOfShortAndLongTermsMatchWeb3jsEncoderAlsoWhenRepeated() throws Exception {
+    // Terms up to 64 characters are hashed once and remembered; longer ones every time.
+    String longTerm = "x:" + "Ä".repeat(70);
+    for (List<String> purposes :
+        List.of(
+            List.of("ai:ModelTraining"),
+            List.of(longTerm, "dpv:ScientificResearch"),
+            List.of("ai:ModelTraining", longTerm),
+            List.of("ai:ModelTraining"))) {
+      ConsentGrant grant = ConsentFixtures.grantWithPurposes(purposes);
+      byte[] expected =
+          new StructuredDataEncoder(ConsentTypedData.toTypedDataJson(DOMAIN, grant))
+              .hashStructuredData();
+      assertThat(ConsentTypedData.hash(DOMAIN, grant)).isEqualTo(expected);
+      assertThat(ConsentTypedData.hash(DOMAIN, grant)).isEqualTo(expected);
+    }
   }
 
   @Test
