@@ -227,6 +227,25 @@ class ConsentServiceTest {
   }
 
   @Test
+  void aGrantAcceptedFromADelegateIsStillItsAcceptanceAfterTheDelegationEnds() {
+    f.inBlock().delegate(alice.getAddress(), "veriKey", delegate.getAddress(), NOW + 60);
+    Grant g = f.grant(alice);
+    String sig = f.sign(g, delegate);
+    String id = service.accept(g, sig).consentId();
+    f.inBlock().delegate(alice.getAddress(), "veriKey", delegate.getAddress(), NOW - 1);
+    List<String> before = f.dump();
+
+    ConsentService.Accepted again = service.accept(g, sig);
+    assertThat(again.consentId()).isEqualTo(id);
+    assertThat(again.created()).isFalse();
+    assertThat(f.dump()).isEqualTo(before);
+    Grant other =
+        ConsentFixture.reshaped(g, List.of("dpv:Marketing"), g.validFrom(), g.validUntil());
+    refused(() -> grant(other, delegate), ConsentError.NONCE_REUSED);
+    refused(() -> grant(f.grant(alice), delegate), ConsentError.SIGNER_NOT_AUTHORIZED);
+  }
+
+  @Test
   void validityMustEndInTheFutureAndAfterItsStart() {
     refused(() -> grant(f.grant(alice, NOW - 1), alice), ConsentError.INVALID_VALIDITY);
     Grant g = f.grant(alice);
