@@ -1,86 +1,142 @@
 package io.assent.node.consent;
 
-import java.math.BigInteger;
-import org.bouncycastle.math.ec.ECAlgorithms;
-import org.bouncycastle.math.ec.ECFieldElement;
 import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.math.ec.custom.sec.SecP256K1Field;
+import org.bouncycastle.math.raw.Nat256;
 
 /**
  * The tables of odd multiples that {@link SignatureBatch} adds from, built for all the batch's
  * points at once in affine coordinates: each step (2P for every point, then 3P, 5P, … for every
  * point) has one division per point, and the divisions of a step share one field inversion
- * (Montgomery's trick). An addition then costs about 6 field multiplications, against about 16 for
- * Bouncy Castle's Jacobian addition and the normalization the main loop's mixed additions need
- * after it; the tables were about a quarter of a batch's time before (JFR, 2026-11-30).
+ * (Montgomery's trick). An addition then costs 8 field multiplications and 3 squarings in {@link
+ * JacobianSum}, against about 16 for Bouncy Castle's Jacobian addition and the normalization the
+ * main loop's mixed additions need after it; the tables were about a quarter of a batch's time
+ * before (JFR, 2026-11-30). In Bouncy Castle's field words ({@link SecP256K1Field}), fully reduced,
+ * as {@link JacobianSum} takes them.
  */
 final class AffineTables {
-  /**
-   * (1, 1): not a point of the curve, only a template. Bouncy Castle has no public constructor of a
-   * point from field elements, and (1, 1) scaled by x and by y is the point (x, y).
-   */
-  private static final ECPoint ONE =
-      SignatureBatch.CURVE.createPoint(BigInteger.ONE, BigInteger.ONE);
+
+  /** The odd multiples P, 3P, 5P, … of one point: x[i], y[i] are those of (2i+1)P. */
+  record Table(int[][] x, int[][] y) {
+    /** The table of λ·P, λ the endomorphism's: (β·x, y) for each entry. */
+    Table mapped(int[] beta) {
+      int[][] images = new int[x.length][];
+      int[] tt = Nat256.createExt();
+      for (int i = 0; i < x.length; i++) {
+        images[i] = Nat256.create();
+        SecP256K1Field.multiply(x[i], beta, images[i], tt);
+      }
+      return new Table(images, y);
+    }
+  }
 
   private AffineTables() {}
 
+  /** The field words of a point's affine x and y (the point normalized, not infinity). */
+  static int[][] words(ECPoint point) {
+    ECPoint p = point.normalize();
+    return new int[][] {
+      SecP256K1Field.fromBigInteger(p.getAffineXCoord().toBigInteger()),
+      SecP256K1Field.fromBigInteger(p.getAffineYCoord().toBigInteger())
+    };
+  }
+
   /**
-   * For each affine (normalized) point P: P, 3P, 5P, … (2^(width−1) − 1)P, normalized. Null if a
-   * step would divide by zero, which no point of the curve other than infinity makes happen (the
-   * group's order is a large prime, so 2P ≠ O and (2j+1)P ≠ ±2P); callers count it as a failed
-   * batch.
+   * For each affine point P (x[j], y[j]): P, 3P, 5P, … (2^(width−1) − 1)P. Null if a step would
+   * divide by zero, which no point of the curve other than infinity makes happen (the group's order
+   * is a large prime, so 2P ≠ O and (2j+1)P ≠ ±2P); callers count it as a failed batch.
    */
-  static ECPoint[][] oddMultiples(ECPoint[] points, int width) {
-    int m = points.length;
+  static Table[] oddMultiples(int[][] x, int[][] y, int width) {
+    int m = x.length;
     int per = 1 << (width - 2);
-    ECFieldElement[] x = new ECFieldElement[m];
-    ECFieldElement[] y = new ECFieldElement[m];
-    ECFieldElement[] denominators = new ECFieldElement[m];
+    int[] tt = Nat256.createExt();
+    int[] lambda = Nat256.create();
+    int[] t = Nat256.create();
+    int[][] denominators = new int[m][];
+    Table[] tables = new Table[m];
     for (int j = 0; j < m; j++) {
-      x[j] = points[j].getAffineXCoord();
-      y[j] = points[j].getAffineYCoord();
-      denominators[j] = y[j].add(y[j]);
+      tables[j] = new Table(new int[per][], new int[per][]);
+      tables[j].x()[0] = x[j];
+      tables[j].y()[0] = y[j];
+      denominators[j] = Nat256.create();
+      SecP256K1Field.twice(y[j], denominators[j]);
     }
     // 2P: λ = 3x² / 2y, x' = λ² − 2x, y' = λ(x − x') − y
     if (!invertAll(denominators)) {
       return null;
     }
-    ECFieldElement[] twiceX = new ECFieldElement[m];
-    ECFieldElement[] twiceY = new ECFieldElement[m];
-    ECPoint[][] tables = new ECPoint[m][per];
+    int[][] twiceX = new int[m][];
+    int[][] twiceY = new int[m][];
     for (int j = 0; j < m; j++) {
-      ECFieldElement xx = x[j].square();
-      ECFieldElement lambda = xx.add(xx).add(xx).multiply(denominators[j]);
-      twiceX[j] = lambda.square().subtract(x[j]).subtract(x[j]);
-      twiceY[j] = lambda.multiply(x[j].subtract(twiceX[j])).subtract(y[j]);
-      tables[j][0] = points[j];
+      SecP256K1Field.square(x[j], t, tt);
+      SecP256K1Field.twice(t, lambda);
+      SecP256K1Field.add(lambda, t, lambda);
+      SecP256K1Field.multiply(lambda, denominators[j], lambda, tt);
+      twiceX[j] = Nat256.create();
+      SecP256K1Field.square(lambda, twiceX[j], tt);
+      SecP256K1Field.twice(x[j], t);
+      SecP256K1Field.subtract(twiceX[j], t, twiceX[j]);
+      twiceY[j] = Nat256.create();
+      SecP256K1Field.subtract(x[j], twiceX[j], t);
+      SecP256K1Field.multiply(lambda, t, twiceY[j], tt);
+      SecP256K1Field.subtract(twiceY[j], y[j], twiceY[j]);
     }
     // (2i+1)P = (2i−1)P + 2P: λ = (y₂ − y₁) / (x₂ − x₁), x' = λ² − x₁ − x₂, y' = λ(x₁ − x') − y₁
     for (int i = 1; i < per; i++) {
       for (int j = 0; j < m; j++) {
-        denominators[j] = twiceX[j].subtract(x[j]);
+        SecP256K1Field.subtract(twiceX[j], tables[j].x()[i - 1], denominators[j]);
       }
       if (!invertAll(denominators)) {
         return null;
       }
       for (int j = 0; j < m; j++) {
-        ECFieldElement lambda = twiceY[j].subtract(y[j]).multiply(denominators[j]);
-        ECFieldElement nextX = lambda.square().subtract(x[j]).subtract(twiceX[j]);
-        y[j] = lambda.multiply(x[j].subtract(nextX)).subtract(y[j]);
-        x[j] = nextX;
-        tables[j][i] = ONE.scaleX(x[j]).scaleY(y[j]);
+        int[] x1 = tables[j].x()[i - 1];
+        int[] y1 = tables[j].y()[i - 1];
+        SecP256K1Field.subtract(twiceY[j], y1, lambda);
+        SecP256K1Field.multiply(lambda, denominators[j], lambda, tt);
+        int[] nextX = Nat256.create();
+        SecP256K1Field.square(lambda, nextX, tt);
+        SecP256K1Field.subtract(nextX, x1, nextX);
+        SecP256K1Field.subtract(nextX, twiceX[j], nextX);
+        int[] nextY = Nat256.create();
+        SecP256K1Field.subtract(x1, nextX, t);
+        SecP256K1Field.multiply(lambda, t, nextY, tt);
+        SecP256K1Field.subtract(nextY, y1, nextY);
+        tables[j].x()[i] = nextX;
+        tables[j].y()[i] = nextY;
       }
     }
     return tables;
   }
 
-  /** Replaces each element by its inverse; false (and nothing usable) if one is zero. */
-  private static boolean invertAll(ECFieldElement[] elements) {
-    for (ECFieldElement e : elements) {
-      if (e.isZero()) {
+  /**
+   * Replaces each element by its inverse, with one field inversion: prefix products forward, then
+   * back. False (and nothing usable) if one is zero.
+   */
+  private static boolean invertAll(int[][] elements) {
+    int n = elements.length;
+    if (n == 0) {
+      return true;
+    }
+    int[] tt = Nat256.createExt();
+    int[][] prefix = new int[n][];
+    int[] product = Nat256.create();
+    product[0] = 1;
+    for (int i = 0; i < n; i++) {
+      if (Nat256.isZero(elements[i])) {
         return false;
       }
+      prefix[i] = product.clone();
+      SecP256K1Field.multiply(product, elements[i], product, tt);
     }
-    ECAlgorithms.montgomeryTrick(elements, 0, elements.length);
+    int[] inverse = Nat256.create();
+    SecP256K1Field.inv(product, inverse);
+    int[] t = Nat256.create();
+    for (int i = n - 1; i >= 0; i--) {
+      SecP256K1Field.multiply(inverse, prefix[i], t, tt); // 1/e_i
+      SecP256K1Field.multiply(inverse, elements[i], inverse, tt); // 1/(e_0 … e_{i−1})
+      Nat256.copy(t, elements[i]);
+    }
     return true;
   }
 }

@@ -10,6 +10,7 @@ import org.bouncycastle.math.ec.ECCurve;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.ECPointMap;
 import org.bouncycastle.math.ec.WNafUtil;
+import org.bouncycastle.math.ec.custom.sec.SecP256K1Field;
 import org.bouncycastle.math.ec.endo.GLVEndomorphism;
 
 /**
@@ -50,8 +51,12 @@ final class SignatureBatch {
   /** The generator's tables are built once, so they can be wider. */
   private static final int G_WIDTH = 8;
 
-  private static final ECPoint[] G_TABLE;
-  private static final ECPoint[] G_ENDO_TABLE;
+  private static final AffineTables.Table G_TABLE;
+  private static final AffineTables.Table G_ENDO_TABLE;
+
+  /** β, with λ·(x, y) = (β·x, y): the endomorphism on the field words of a table. */
+  private static final int[] BETA_WORDS;
+
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /**
@@ -64,9 +69,24 @@ final class SignatureBatch {
     CURVE = PARAMS.getCurve();
     GLV = (GLVEndomorphism) CURVE.getEndomorphism();
     BETA = GLV.getPointMap();
-    G_TABLE = oddMultiples(PARAMS.getG(), G_WIDTH);
-    CURVE.normalizeAll(G_TABLE);
-    G_ENDO_TABLE = mapped(G_TABLE);
+    ECPoint g = PARAMS.getG();
+    ECPoint lambdaG = BETA.map(g).normalize();
+    BigInteger p = CURVE.getField().getCharacteristic();
+    BigInteger gx = g.getAffineXCoord().toBigInteger();
+    BETA_WORDS =
+        SecP256K1Field.fromBigInteger(
+            lambdaG.getAffineXCoord().toBigInteger().multiply(gx.modInverse(p)).mod(p));
+    ECPoint[] gTable = oddMultiples(g, G_WIDTH);
+    CURVE.normalizeAll(gTable);
+    int[][] gx8 = new int[gTable.length][];
+    int[][] gy8 = new int[gTable.length][];
+    for (int i = 0; i < gTable.length; i++) {
+      int[][] words = AffineTables.words(gTable[i]);
+      gx8[i] = words[0];
+      gy8[i] = words[1];
+    }
+    G_TABLE = new AffineTables.Table(gx8, gy8);
+    G_ENDO_TABLE = G_TABLE.mapped(BETA_WORDS);
   }
 
   private SignatureBatch() {}
@@ -95,8 +115,8 @@ final class SignatureBatch {
   }
 
   /** One point's part of the sum: its table of odd multiples and its scalar's wNAF digits. */
-  private record Term(ECPoint[] table, byte[] naf, boolean negated) {
-    static Term of(ECPoint[] table, BigInteger k, int width) {
+  private record Term(AffineTables.Table table, byte[] naf, boolean negated) {
+    static Term of(AffineTables.Table table, BigInteger k, int width) {
       return k.signum() < 0
           ? new Term(table, WNafUtil.generateWindowNaf(width, k.negate()), true)
           : new Term(table, WNafUtil.generateWindowNaf(width, k), false);
@@ -111,12 +131,17 @@ final class SignatureBatch {
   /** {@link #holds}, with the R weights sparse or random 128-bit numbers as asked. */
   static boolean holds(List<Claim> claims, boolean sparse) {
     int k = claims.size();
-    ECPoint[] bases = new ECPoint[2 * k];
+    int[][] x = new int[2 * k][];
+    int[][] y = new int[2 * k][];
     for (int i = 0; i < k; i++) {
-      bases[2 * i] = claims.get(i).key().point();
-      bases[2 * i + 1] = claims.get(i).rPoint();
+      int[][] key = AffineTables.words(claims.get(i).key().point());
+      int[][] r = AffineTables.words(claims.get(i).rPoint());
+      x[2 * i] = key[0];
+      y[2 * i] = key[1];
+      x[2 * i + 1] = r[0];
+      y[2 * i + 1] = r[1];
     }
-    ECPoint[][] tables = AffineTables.oddMultiples(bases, WIDTH);
+    AffineTables.Table[] tables = AffineTables.oddMultiples(x, y, WIDTH);
     if (tables == null) {
       return false;
     }
@@ -141,9 +166,9 @@ final class SignatureBatch {
       BigInteger aOverS = a.multiply(inverses[i]).mod(N);
       g = g.add(aOverS.multiply(new BigInteger(1, claim.digest())));
       BigInteger[] halves = GLV.decomposeScalar(aOverS.multiply(claim.signature().r()).mod(N));
-      ECPoint[] keyTable = tables[2 * i];
+      AffineTables.Table keyTable = tables[2 * i];
       terms.add(Term.of(keyTable, halves[0], WIDTH));
-      terms.add(Term.of(mapped(keyTable), halves[1], WIDTH));
+      terms.add(Term.of(keyTable.mapped(BETA_WORDS), halves[1], WIDTH));
       terms.add(rTerm); // − a_i·R_i: R's own table, the digits negated
     }
     BigInteger[] gHalves = GLV.decomposeScalar(g.mod(N));
@@ -153,20 +178,20 @@ final class SignatureBatch {
   }
 
   /** Σ terms, most significant digit first: one doubling per digit position for all terms. */
-  private static ECPoint sum(List<Term> terms) {
+  private static JacobianSum sum(List<Term> terms) {
     int length = 0;
     for (Term term : terms) {
       length = Math.max(length, term.naf().length);
     }
-    ECPoint sum = CURVE.getInfinity();
+    JacobianSum sum = new JacobianSum();
     for (int bit = length - 1; bit >= 0; bit--) {
-      sum = sum.twice();
+      sum.twice();
       for (Term term : terms) {
         byte[] naf = term.naf();
         if (bit < naf.length && naf[bit] != 0) {
           int digit = term.negated() ? -naf[bit] : naf[bit];
-          ECPoint multiple = term.table()[Math.abs(digit) >>> 1];
-          sum = digit > 0 ? sum.add(multiple) : sum.subtract(multiple);
+          int index = Math.abs(digit) >>> 1;
+          sum.add(term.table().x()[index], term.table().y()[index], digit < 0);
         }
       }
     }
@@ -200,14 +225,5 @@ final class SignatureBatch {
       table[i] = table[i - 1].add(twice);
     }
     return table;
-  }
-
-  /** The endomorphism's image of each point: (β·x, y) is λ·P. */
-  private static ECPoint[] mapped(ECPoint[] table) {
-    ECPoint[] images = new ECPoint[table.length];
-    for (int i = 0; i < table.length; i++) {
-      images[i] = BETA.map(table[i]);
-    }
-    return images;
   }
 }
