@@ -123,8 +123,21 @@ public final class Eip712Hasher {
     };
   }
 
+  /**
+   * The hex value as one 32-byte big-endian word (an address left-padded with zeros). Decoded
+   * directly: through a BigInteger it was a tenth of a grant's hashing time (`perf`).
+   */
   private static byte[] word(String hex) {
-    return Numeric.toBytesPadded(Numeric.toBigInt(hex), 32);
+    byte[] bytes = Numeric.hexStringToByteArray(hex);
+    byte[] word = new byte[32];
+    int excess = Math.max(0, bytes.length - 32);
+    for (int i = 0; i < excess; i++) {
+      if (bytes[i] != 0) {
+        throw new IllegalArgumentException("more than 32 bytes: " + hex);
+      }
+    }
+    System.arraycopy(bytes, excess, word, 32 - (bytes.length - excess), bytes.length - excess);
+    return word;
   }
 
   private static byte[] utf8(String text) {
