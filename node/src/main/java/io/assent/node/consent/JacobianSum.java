@@ -9,8 +9,9 @@ import org.bouncycastle.math.raw.Nat256;
  * points are added and which is doubled, in place: the main loop of {@link SignatureBatch}. It
  * works on Bouncy Castle's field words ({@link SecP256K1Field}, eight 32-bit words, fully reduced)
  * with scratch arrays of its own, so an addition allocates nothing; Bouncy Castle's {@code
- * ECPoint.add} creates a new point and five to ten field elements per addition, and the batch's ~60
- * additions per signature made the API threads the node's largest allocators.
+ * ECPoint.add} creates a new point and several field elements per addition, of which a batch makes
+ * ~60 per signature (in-process, 50-signature batches took ~8% less time this way, see
+ * BENCHMARKS.md).
  *
  * <p>Formulas (a = 0): doubling dbl-2009-l (2M + 5S); mixed addition with U2 = x·Z², S2 = y·Z³, H =
  * U2 − X, r = S2 − Y (8M + 3S). The special cases (the sum at infinity, adding the sum's own point

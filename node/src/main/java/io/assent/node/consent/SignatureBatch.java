@@ -30,8 +30,9 @@ import org.bouncycastle.math.ec.endo.GLVEndomorphism;
  * 2^132 for a {@link SparseWeight}. The sum is computed as one interleaved sum (Straus): the
  * doublings are shared by all claims, each key's scalar is split in two 128-bit halves with the
  * curve's endomorphism (GLV), and each point adds from a table of its odd multiples, built in
- * affine coordinates for all points at once ({@link AffineTables}). A false result says only that
- * some claim fails; {@link GrantSigners} then checks each alone.
+ * affine coordinates for all points at once ({@link AffineTables}), into a sum kept in place
+ * ({@link JacobianSum}). A false result says only that some claim fails; {@link GrantSigners} then
+ * checks each alone.
  *
  * <p>The weights. A random 128-bit a_i costs ~21 additions of R_i (one per non-zero wNAF digit).
  * From {@link #SPARSE_FROM} claims on, each a_i is drawn directly as a sparse digit string instead:
@@ -54,8 +55,11 @@ final class SignatureBatch {
   private static final AffineTables.Table G_TABLE;
   private static final AffineTables.Table G_ENDO_TABLE;
 
-  /** β, with λ·(x, y) = (β·x, y): the endomorphism on the field words of a table. */
-  private static final int[] BETA_WORDS;
+  /**
+   * β, with λ·(x, y) = (β·x, y): the endomorphism on the field words of a table. Never written to
+   * after it is set.
+   */
+  static final int[] BETA_WORDS;
 
   private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.math.raw.Nat256;
 import org.junit.jupiter.api.Test;
 
 /** The in-place sum and the raw-word tables against Bouncy Castle's point arithmetic. */
@@ -78,17 +79,11 @@ class JacobianSumTest {
       y[j] = words[1];
     }
     AffineTables.Table[] tables = AffineTables.oddMultiples(x, y, 5);
+    // secp256k1's λ: the tables mapped with β must hold its multiples
     BigInteger lambda =
         new BigInteger("5363ad4cc05c30e0a5261c028812645a122e22ea20816678df02967c1b23bd72", 16);
-    int[] beta = AffineTables.words(G.multiply(lambda))[0]; // β·x(G) — divided by x(G) below
-    BigInteger p = PARAMS.getCurve().getField().getCharacteristic();
-    BigInteger betaValue =
-        org.bouncycastle.math.raw.Nat256.toBigInteger(beta)
-            .multiply(affine(G)[0].modInverse(p))
-            .mod(p);
-    int[] betaWords = org.bouncycastle.math.ec.custom.sec.SecP256K1Field.fromBigInteger(betaValue);
     for (int j = 0; j < bases.length; j++) {
-      AffineTables.Table mapped = tables[j].mapped(betaWords);
+      AffineTables.Table mapped = tables[j].mapped(SignatureBatch.BETA_WORDS);
       for (int i = 0; i < 8; i++) {
         ECPoint multiple = bases[j].multiply(BigInteger.valueOf(2L * i + 1));
         assertThat(words(tables[j], i)).containsExactly(affine(multiple));
@@ -98,9 +93,6 @@ class JacobianSumTest {
   }
 
   private static BigInteger[] words(AffineTables.Table table, int i) {
-    return new BigInteger[] {
-      org.bouncycastle.math.raw.Nat256.toBigInteger(table.x()[i]),
-      org.bouncycastle.math.raw.Nat256.toBigInteger(table.y()[i])
-    };
+    return new BigInteger[] {Nat256.toBigInteger(table.x()[i]), Nat256.toBigInteger(table.y()[i])};
   }
 }
