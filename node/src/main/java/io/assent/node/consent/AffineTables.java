@@ -51,7 +51,6 @@ final class AffineTables {
     int per = 1 << (width - 2);
     int[] tt = Nat256.createExt();
     int[] lambda = Nat256.create();
-    int[] t = Nat256.create();
     int[][] denominators = new int[m][];
     Table[] tables = new Table[m];
     for (int j = 0; j < m; j++) {
@@ -61,27 +60,23 @@ final class AffineTables {
       denominators[j] = Nat256.create();
       SecP256K1Field.twice(y[j], denominators[j]);
     }
-    // 2P: λ = 3x² / 2y, x' = λ² − 2x, y' = λ(x − x') − y
+    // 2P: λ = 3x² / 2y
     if (!invertAll(denominators)) {
       return null;
     }
     int[][] twiceX = new int[m][];
     int[][] twiceY = new int[m][];
     for (int j = 0; j < m; j++) {
-      SecP256K1Field.square(x[j], t, tt);
-      SecP256K1Field.twice(t, lambda);
-      SecP256K1Field.add(lambda, t, lambda);
+      int[] xx = Nat256.create();
+      SecP256K1Field.square(x[j], xx, tt);
+      SecP256K1Field.twice(xx, lambda);
+      SecP256K1Field.add(lambda, xx, lambda);
       SecP256K1Field.multiply(lambda, denominators[j], lambda, tt);
       twiceX[j] = Nat256.create();
-      SecP256K1Field.square(lambda, twiceX[j], tt);
-      SecP256K1Field.twice(x[j], t);
-      SecP256K1Field.subtract(twiceX[j], t, twiceX[j]);
       twiceY[j] = Nat256.create();
-      SecP256K1Field.subtract(x[j], twiceX[j], t);
-      SecP256K1Field.multiply(lambda, t, twiceY[j], tt);
-      SecP256K1Field.subtract(twiceY[j], y[j], twiceY[j]);
+      chord(lambda, x[j], y[j], x[j], twiceX[j], twiceY[j], tt);
     }
-    // (2i+1)P = (2i−1)P + 2P: λ = (y₂ − y₁) / (x₂ − x₁), x' = λ² − x₁ − x₂, y' = λ(x₁ − x') − y₁
+    // (2i+1)P = (2i−1)P + 2P: λ = (y₂ − y₁) / (x₂ − x₁)
     for (int i = 1; i < per; i++) {
       for (int j = 0; j < m; j++) {
         SecP256K1Field.subtract(twiceX[j], tables[j].x()[i - 1], denominators[j]);
@@ -90,23 +85,30 @@ final class AffineTables {
         return null;
       }
       for (int j = 0; j < m; j++) {
-        int[] x1 = tables[j].x()[i - 1];
         int[] y1 = tables[j].y()[i - 1];
         SecP256K1Field.subtract(twiceY[j], y1, lambda);
         SecP256K1Field.multiply(lambda, denominators[j], lambda, tt);
-        int[] nextX = Nat256.create();
-        SecP256K1Field.square(lambda, nextX, tt);
-        SecP256K1Field.subtract(nextX, x1, nextX);
-        SecP256K1Field.subtract(nextX, twiceX[j], nextX);
-        int[] nextY = Nat256.create();
-        SecP256K1Field.subtract(x1, nextX, t);
-        SecP256K1Field.multiply(lambda, t, nextY, tt);
-        SecP256K1Field.subtract(nextY, y1, nextY);
-        tables[j].x()[i] = nextX;
-        tables[j].y()[i] = nextY;
+        tables[j].x()[i] = Nat256.create();
+        tables[j].y()[i] = Nat256.create();
+        chord(lambda, tables[j].x()[i - 1], y1, twiceX[j], tables[j].x()[i], tables[j].y()[i], tt);
       }
     }
     return tables;
+  }
+
+  /**
+   * The third point on the line of slope λ through (x1, y1) and a point with x = x2, reflected: x'
+   * = λ² − x1 − x2, y' = λ(x1 − x') − y1. The sum of the two points, or with x2 = x1 and the
+   * tangent's slope, the double of (x1, y1). Writes outX and outY only.
+   */
+  private static void chord(
+      int[] lambda, int[] x1, int[] y1, int[] x2, int[] outX, int[] outY, int[] tt) {
+    SecP256K1Field.square(lambda, outX, tt);
+    SecP256K1Field.subtract(outX, x1, outX);
+    SecP256K1Field.subtract(outX, x2, outX);
+    SecP256K1Field.subtract(x1, outX, outY);
+    SecP256K1Field.multiply(lambda, outY, outY, tt);
+    SecP256K1Field.subtract(outY, y1, outY);
   }
 
   /**

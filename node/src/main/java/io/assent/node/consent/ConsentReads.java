@@ -37,8 +37,12 @@ final class ConsentReads {
    * from the logs by every node); any other id is {@link ConsentError#CONSENT_NOT_FOUND}.
    */
   ConsentStatus status(String consentId) {
+    return status(consentId, state(consentId));
+  }
+
+  /** {@link #status(String)} from the consent's state, already read. */
+  private ConsentStatus status(String consentId, Optional<ConsentState> state) {
     byte[] id = ConsentKeys.hex(consentId);
-    Optional<ConsentState> state = state(consentId);
     Optional<AnchoredWithdrawal> onChain = AnchorProofs.withdrawal(store, id);
     Optional<LeafAnchor> anchor =
         state.flatMap(held -> AnchorProofs.leafAnchor(store, id, held.proofPlace()));
@@ -93,7 +97,8 @@ final class ConsentReads {
   }
 
   Optional<StoredRecord> record(String consentId) {
-    return state(consentId)
+    Optional<ConsentState> state = state(consentId);
+    return state
         .flatMap(held -> vault.read(store, ConsentKeys.hex(consentId), held.slot()))
         .map(ConsentLeaf::fromPreimage)
         .map(
@@ -102,7 +107,7 @@ final class ConsentReads {
                     consentId,
                     Numeric.toHexString(leaf.salt()),
                     ConsentRecord.parse(leaf.canonical()),
-                    status(consentId)));
+                    status(consentId, state)));
   }
 
   CheckResult check(String subject, String dataset, String purpose, long at) {
